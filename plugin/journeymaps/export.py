@@ -1,0 +1,61 @@
+"""``journeymaps.json``: every map and persona, machine-readable (see the contract)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from . import site_layout
+from .journey_map import JourneyMap
+from .project import Project
+from .question import Question
+from .stage import Stage
+
+
+def project_export(project: Project) -> dict[str, Any]:
+    return {
+        "personas": [
+            {
+                "id": persona.id,
+                "name": persona.display_name,
+                "url": site_layout.page_url(site_layout.persona_page(persona.id)),
+                "maps": [m.file for m in project.maps_by_persona.get(persona.id, [])],
+                "segment": persona.segment,
+            }
+            for persona in project.personas.values()
+        ],
+        "maps": [_map(journey_map, project) for journey_map in project.maps],
+    }
+
+
+def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
+    return {
+        "path": journey_map.file,
+        "title": journey_map.title,
+        "url": site_layout.page_url(site_layout.map_page(journey_map)),
+        "personas": list(journey_map.persona),
+        "journey": journey_map.journey,
+        "state": journey_map.state_or_default,
+        "owner": journey_map.owner,
+        "reviewed": journey_map.reviewed.isoformat() if journey_map.reviewed else None,
+        "tags": list(journey_map.tags),
+        "stages": [_stage(stage, project) for stage in journey_map.stages],
+    }
+
+
+def _stage(stage: Stage, project: Project) -> dict[str, Any]:
+    data = dataclasses.asdict(stage)
+    data["questions"] = [_question(q, project) for q in stage.questions]
+    return data
+
+
+def _question(question: Question, project: Project) -> dict[str, Any]:
+    answer = project.answer_of(question)
+    url = answer if answer is None or answer.startswith("https://") else (
+        site_layout.page_url(answer))
+    return {"text": question.text, "answer": answer, "answer_url": url}
+
+
+def export_json(project: Project) -> str:
+    return json.dumps(project_export(project), ensure_ascii=False, indent=1)

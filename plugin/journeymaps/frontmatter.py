@@ -1,0 +1,244 @@
+"""Reading an author's file: front matter as plain values, each with its line.
+
+PyYAML's own constructors lose line numbers and silently keep the last of two
+duplicate keys, so we compose the node tree (with the C parser when present)
+and build the values ourselves, remembering where each one stood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problem import WHOLE_FILE, FieldPath, Problem, Severity, format_path
+
+try:  # the C parser is several times faster; fall back where libyaml is absent
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+#: A file larger than this is refused before parsing: no map is anywhere near it.
+MAX_FILE_BYTES = 1_000_000
+#: Values a front matter may expand to; guards against YAML alias bombs.
+MAX_VALUES = 100_000
+#: Nesting depth; maps need 4, the rest is room for mistakes, not for attacks.
+MAX_DEPTH = 40
+
+_scalar_constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass
+class Source:
+    """An author's file read into front matter values, body and line numbers."""
+
+    file: str  # relative to the repository root
+    data: dict[str, Any] | None = None
+    body: str = ""
+    body_line: int = 1
+    #: line of each value, by field path
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+    #: line of each mapping key, by field path
+    key_lines: dict[FieldPath, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: FieldPath, *, key: bool = False) -> int:
+        """The line of a value (or its key); falls back to the nearest parent."""
+        table = self.key_lines if key else self.lines
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def make_problem(self, path: FieldPath, message: str, *, key: bool = False,
+                     severity: Severity = "error") -> Problem:
+        """A problem at ``path`` in this file, not yet recorded."""
+        return Problem(self.file, self.line_of(path, key=key), format_path(path),
+                       message, severity)
+
+    def problem(self, path: FieldPath, message: str, *, key: bool = False,
+                severity: Severity = "error") -> None:
+        self.problems.append(self.make_problem(path, message, key=key, severity=severity))
+
+    def file_problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, WHOLE_FILE, message))
+
+
+def read_source(path: Path, display: str) -> Source:
+    """Read ``path`` (shown to authors as ``display``) into a Source; never raises."""
+    source = Source(display)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        source.file_problem(1, f"cannot read the file: {error.strerror}")
+        return source
+    if len(raw) > MAX_FILE_BYTES:
+        source.file_problem(
+            1, f"the file has {len(raw):,} bytes, more than the limit of "
+               f"{MAX_FILE_BYTES:,}; split it into several maps")
+        return source
+    text = _decode(raw, source)
+    if text is not None:
+        parse_text(text, source)
+    return source
+
+
+def _decode(raw: bytes, source: Source) -> str | None:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        source.file_problem(
+            line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset "
+                  f"{error.start}); save the file as UTF-8")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text(text: str, source: Source) -> None:
+    """Split front matter from body and parse it into ``source``."""
+    if not text.strip():
+        source.file_problem(1, "the file is empty; start it with front matter "
+                               "between two '---' lines")
+        return
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        source.file_problem(1, "no front matter: the first line must be '---', "
+                               "followed by the YAML fields and another '---'")
+        return
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        source.file_problem(1, "the front matter is not closed: add a line '---' "
+                               "after the last field")
+        return
+    source.body = "\n".join(lines[end + 1:])
+    source.body_line = end + 2
+    _parse_yaml("\n".join(lines[1:end]), source, first_line=2)
+
+
+def _parse_yaml(text: str, source: Source, first_line: int) -> None:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        source.file_problem(line, _yaml_message(error))
+        return
+    except (yaml.YAMLError, RecursionError) as error:
+        source.file_problem(first_line, f"YAML error: {error}")
+        return
+    if node is None:
+        source.file_problem(first_line - 1, "the front matter is empty")
+        return
+    if not isinstance(node, yaml.MappingNode):
+        source.file_problem(first_line + node.start_mark.line,
+                            "the front matter must be a mapping of 'key: value' lines")
+        return
+    builder = _Builder(source, first_line)
+    try:
+        source.data = builder.build(node, ())
+    except _TooBig as error:
+        source.file_problem(error.line, str(error))
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    message = f"YAML syntax error: {problem}"
+    if error.context:
+        message += f" ({error.context})"
+    if "'\\t'" in problem or "tab" in problem:
+        message += "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        message += "; put text containing ': ' in quotes"
+    return message
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Builder:
+    """Turns YAML nodes into plain values, recording lines and duplicate keys."""
+
+    def __init__(self, source: Source, first_line: int) -> None:
+        self.source = source
+        self.first_line = first_line
+        self.count = 0
+
+    def line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _TooBig(self.line(node), f"the front matter expands to more than "
+                                           f"{MAX_VALUES:,} values (YAML aliases?); refused")
+        if len(path) > MAX_DEPTH:
+            raise _TooBig(self.line(node), f"the front matter is nested more than "
+                                           f"{MAX_DEPTH} levels deep; refused")
+        self.source.lines.setdefault(path, self.line(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        merged: list[yaml.Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged.append(value_node)
+                continue
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            child = (*path, key)
+            if key in result:
+                self.source.problems.append(Problem(
+                    self.source.file, self.line(key_node), format_path(child),
+                    f"duplicate key '{key}' (first at line {self.source.key_lines[child]}); "
+                    "only one can be kept: merge the two or remove one"))
+                continue
+            self.source.key_lines[child] = self.line(key_node)
+            result[key] = self.build(value_node, child)
+        for value_node in merged:  # '<<: *defaults' fills keys not given explicitly
+            sequence = isinstance(value_node, yaml.SequenceNode)
+            for extra in value_node.value if sequence else [value_node]:
+                base = self.build(extra, path)
+                if isinstance(base, dict):
+                    for key, value in base.items():
+                        result.setdefault(key, value)
+        return result
+
+    def key(self, node: yaml.Node, path: FieldPath) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            value = _scalar(node)
+            if isinstance(value, str):
+                return value
+            if isinstance(value, (int, float, bool)) or value is None:
+                return str(node.value)
+        self.source.problems.append(Problem(
+            self.source.file, self.line(node), format_path(path),
+            "keys must be plain names, not lists or mappings"))
+        return None
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """A scalar's value as PyYAML's safe loader would give it.
+
+    A value PyYAML cannot construct (an impossible date like 2024-02-30) stays
+    the text the author wrote, so the validator can say what is wrong with it.
+    """
+    try:
+        return _scalar_constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+        return node.value

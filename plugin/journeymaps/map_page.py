@@ -1,0 +1,136 @@
+"""The Markdown page of a journey map: header, diagram, stage table, body."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import site_layout
+from .diagram import journey_source
+from .journey_map import JourneyMap
+from .page import front_matter, problems_admonition
+from .project import Project
+from .stage import Stage
+from .text import cell, dotted, inline
+from .touchpoint import SCORE_FACES
+
+LIST_SEPARATOR = "<br>"
+
+
+def render_map_page(journey_map: JourneyMap, project: Project) -> str:
+    """The whole page, ready for MkDocs (or any Python-Markdown site)."""
+    page = site_layout.map_page(journey_map)
+    personas = project.personas_of(journey_map)
+    parts = [
+        front_matter(journey_map.title),
+        f"# {inline(journey_map.title)}",
+        _header(journey_map, project, page),
+        problems_admonition(project.problems_of(journey_map.file), "map"),
+        "## Journey diagram",
+        "```mermaid\n" + journey_source(journey_map, [p.display_name for p in personas]) + "```",
+        "## Stages",
+        stage_table(journey_map.stages, project, page),
+        _same_journey(journey_map, project, page),
+        journey_map.body.strip(),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _header(journey_map: JourneyMap, project: Project, page: str) -> str:
+    persona_links = ", ".join(
+        f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
+        for p in project.personas_of(journey_map)
+    )
+    fields = [
+        ("Persona" if len(journey_map.persona) < 2 else "Personas", persona_links),
+        ("Journey", f"`{inline(journey_map.journey)}`" if journey_map.journey else ""),
+        ("State", journey_map.state_label),
+        ("Owner", inline(journey_map.owner)),
+        ("Last review", journey_map.reviewed.isoformat() if journey_map.reviewed else "never"),
+    ]
+    return "\n".join(f"- **{label}:** {value}" for label, value in fields if value)
+
+
+def score_text(score: int | None, expected: int | None = None) -> str:
+    if score is None:
+        return ""
+    text = f"{SCORE_FACES[score]} {score}/5"
+    return text + (f" (expected {expected})" if expected is not None else "")
+
+
+def _touchpoints(stage: Stage) -> list[str]:
+    return [
+        dotted(f"**{cell(tp.name)}**", tp.channel and f"_{cell(tp.channel)}_",
+               score_text(tp.score, tp.expected), cell(tp.note))
+        for tp in stage.touchpoints
+    ]
+
+
+def _opportunities(stage: Stage) -> list[str]:
+    return [
+        dotted(cell(o.text), o.priority and f"**{o.priority}**", cell(o.owner))
+        for o in stage.opportunities
+    ]
+
+
+def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
+    def render(stage: Stage) -> list[str]:
+        items = []
+        for question in stage.questions:
+            target = project.answer_of(question)
+            if target is None:
+                items.append(f"{cell(question.text)} · _FAQ gap_")
+            elif target.startswith("https://"):
+                items.append(f"[{cell(question.text)}]({target}) ✓")
+            else:
+                items.append(f"[{cell(question.text)}]({site_layout.link(page, target)}) ✓")
+        return items
+    return render
+
+
+def _average(stage: Stage) -> list[str]:
+    average = stage.average_score
+    return [f"{SCORE_FACES[round(average)]} {average:.1f}"] if average is not None else []
+
+
+def stage_table(stages: list[Stage], project: Project, page: str) -> str:
+    """Stages as columns, lanes as rows; a lane empty in every stage is left out."""
+    lanes: list[tuple[str, Callable[[Stage], list[str]]]] = [
+        ("Goal", lambda s: [cell(s.goal)] if s.goal else []),
+        ("Actions", lambda s: [cell(a) for a in s.actions]),
+        ("Touchpoints", _touchpoints),
+        ("Feeling", _average),
+        ("Thoughts", lambda s: [cell(t) for t in s.thoughts]),
+        ("Emotions", lambda s: [cell(e) for e in s.emotions]),
+        ("Pain points", lambda s: [cell(p) for p in s.pain_points]),
+        ("Opportunities", _opportunities),
+        ("Questions", _questions(project, page)),
+        ("Metrics", lambda s: [f"{cell(k)}: **{cell(str(v))}**" for k, v in s.metrics.items()]),
+    ]
+    header = "| | " + " | ".join(f"{i}. {cell(s.name)}" for i, s in enumerate(stages, 1)) + " |"
+    rows = [header, "|---" * (len(stages) + 1) + "|"]
+    for label, items_of in lanes:
+        cells = [items_of(stage) for stage in stages]
+        if any(cells):
+            rows.append(f"| **{label}** | " + " | ".join(_join(items) for items in cells) + " |")
+    return "\n".join(rows)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return LIST_SEPARATOR.join(f"• {item}" for item in items)
+
+
+def _same_journey(journey_map: JourneyMap, project: Project, page: str) -> str:
+    siblings = project.journey_siblings(journey_map)
+    if not siblings:
+        return ""
+    lines = ["## The same journey, other views", ""]
+    for other in siblings:
+        names = ", ".join(
+            f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
+            for p in project.personas_of(other)
+        )
+        target = site_layout.link(page, site_layout.map_page(other))
+        lines.append("- " + dotted(f"[{inline(other.title)}]({target})", names, other.state_label))
+    return "\n".join(lines)

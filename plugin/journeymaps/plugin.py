@@ -1,0 +1,128 @@
+"""The MkDocs plugin: a thin adapter that feeds the core's pages to MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+
+from . import site_layout
+from .config import JourneyMapsConfig
+from .export import export_json
+from .map_page import render_map_page
+from .persona_page import render_persona_page
+from .project import FileCache, Project, load_project
+
+log = logging.getLogger("mkdocs.plugins.journeymaps")
+
+NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas"}
+
+
+class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
+        self.project: Project | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        _require_markdown_extensions(config)
+        return config
+
+    @property
+    def maps_dir(self) -> Path:
+        return self.root / self.config.maps_dir
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
+        self.project = project
+        for problem in project.problems:
+            log.warning(str(problem))
+        for journey_map in project.maps:
+            self._add(files, config, site_layout.map_page(journey_map),
+                      render_map_page(journey_map, project))
+        for persona in project.personas.values():
+            self._add(files, config, site_layout.persona_page(persona.id),
+                      render_persona_page(persona, project))
+            self._add_photo(files, config, persona.photo, persona.file)
+        self._add(files, config, site_layout.EXPORT_JSON, export_json(project))
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
+        existing = files.get_file_from_path(page)
+        if existing is not None:
+            log.warning(f"{page}: the docs folder has a page where journeymaps puts a "
+                        f"generated one; the generated page wins: move the docs page")
+            files.remove(existing)
+        file = File.generated(config, page, content=content)
+        if page.endswith(".md") and not config.use_directory_urls:
+            # the contract promises directory URLs whatever the site's setting
+            file.dest_uri = site_layout.page_url(page) + "index.html"
+            file.url = site_layout.page_url(page)
+        files.append(file)
+        return file
+
+    def _add_photo(self, files: Files, config: MkDocsConfig, photo: str | None,
+                   persona_file: str) -> None:
+        if not photo or photo.lower().startswith("https://"):
+            return
+        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
+        source = (self.root / persona_file).parent / photo
+        if page.startswith("..") or not source.is_file() or files.get_file_from_path(page):
+            return
+        files.append(File.generated(config, page, abs_src_path=str(source)))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        for item in nav.items:
+            if isinstance(item, Section):
+                folder = _folder_of(item)
+                if folder in NAV_TITLES:
+                    item.title = NAV_TITLES[folder]
+        rank = {title: i for i, title in enumerate(NAV_TITLES.values(), start=1)}
+        nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
+                       else rank.get(item.title or "", len(rank) + 1))
+        return nav
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled and self.maps_dir.is_dir():
+            server.watch(str(self.maps_dir))
+        return server
+
+
+def _folder_of(section: Section) -> str | None:
+    """The top folder of the first page below a navigation section."""
+    for child in section.children:
+        if isinstance(child, Section):
+            found = _folder_of(child)
+            if found:
+                return found
+        elif getattr(child, "file", None) is not None:
+            return child.file.src_uri.split("/", 1)[0]
+    return None
+
+
+def _require_markdown_extensions(config: MkDocsConfig) -> None:
+    """Turn on the Markdown extensions generated pages rely on, if the site has not."""
+    from pymdownx.superfences import fence_code_format
+
+    for name in ("tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences"):
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault(
+        "custom_fences", [])
+    if not any(f.get("name") == "mermaid" for f in fences):
+        fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})

@@ -1,0 +1,204 @@
+"""All maps and personas of a project, loaded, validated and cross-referenced."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import did_you_mean
+from .frontmatter import Source, read_source
+from .journey_map import MAP_RECORD, JourneyMap
+from .knowledge_base import Article, answer_index, load_articles
+from .persona import PERSONA_ID, PERSONA_RECORD, Persona
+from .problem import FieldPath, Problem, sort_problems
+from .question import Question
+
+PERSONAS_FOLDER = "personas"
+
+
+@dataclass
+class Project:
+    """Everything the site is built from; knows nothing of MkDocs."""
+
+    root: Path
+    maps_dir: Path
+    docs_dir: Path | None
+    maps: list[JourneyMap] = field(default_factory=list)
+    personas: dict[str, Persona] = field(default_factory=dict)
+    #: problems found by looking across files (unknown personas, missing answers)
+    cross_problems: list[Problem] = field(default_factory=list)
+    maps_by_persona: dict[str, list[JourneyMap]] = field(default_factory=dict)
+    maps_by_journey: dict[str, list[JourneyMap]] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    #: normalised question text to the knowledge-base page that answers it
+    kb_answers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        own = [p for m in self.maps for p in m.problems]
+        own += [p for persona in self.personas.values() for p in persona.problems]
+        own += [p for article in self.articles for p in article.problems]
+        return sort_problems(own + self.cross_problems)
+
+    def problems_of(self, file: str) -> list[Problem]:
+        """Every problem of one file, its own and those found across files."""
+        owner = self._by_file().get(file)
+        own = owner.problems if owner else []
+        return sort_problems(own + [p for p in self.cross_problems if p.file == file])
+
+    def _by_file(self) -> dict[str, JourneyMap | Persona]:
+        table: dict[str, JourneyMap | Persona] = {m.file: m for m in self.maps}
+        table.update({p.file: p for p in self.personas.values()})
+        return table
+
+    def answer_of(self, question: Question) -> str | None:
+        """The question's answer: its own, or a knowledge-base page that claims it."""
+        return question.answer or self.kb_answers.get(question.key)
+
+    def personas_of(self, journey_map: JourneyMap) -> list[Persona]:
+        return [self.personas[i] for i in journey_map.persona if i in self.personas]
+
+    def journey_siblings(self, journey_map: JourneyMap) -> list[JourneyMap]:
+        """The other maps of the same journey, through other eyes or in another state."""
+        if not journey_map.journey:
+            return []
+        return [m for m in self.maps_by_journey[journey_map.journey] if m is not journey_map]
+
+
+class FileCache:
+    """Parsed files keyed on path, size and modification time.
+
+    ``mkdocs serve`` rebuilds the whole site on every change; re-reading and
+    re-validating a thousand unchanged maps would dominate that rebuild.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], object]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, path: Path, load):  # type: ignore[no-untyped-def]
+        try:
+            stat = path.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            return load(path)
+        entry = self._entries.get(path)
+        if entry and entry[0] == stamp:
+            self.hits += 1
+            return entry[1]
+        self.misses += 1
+        value = load(path)
+        self._entries[path] = (stamp, value)
+        return value
+
+
+def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
+                 cache: FileCache | None = None) -> Project:
+    """Load every persona and map below ``maps_dir``; never raises on bad input."""
+    root, maps_dir = root.resolve(), maps_dir.resolve()
+    project = Project(root, maps_dir, docs_dir.resolve() if docs_dir else None)
+    cache = cache or FileCache()
+    for path in sorted(maps_dir.rglob("*.md")):
+        if _is_persona_file(path, maps_dir):
+            persona = cache.get(path, lambda p: load_persona(p, root))
+            project.personas[persona.id] = persona
+        else:
+            project.maps.append(cache.get(path, lambda p: load_map(p, root, maps_dir)))
+    if project.docs_dir:
+        project.articles = load_articles(project.docs_dir, root)
+        project.kb_answers = answer_index(project.articles)
+    _index(project)
+    _check_references(project)
+    return project
+
+
+def _is_persona_file(path: Path, maps_dir: Path) -> bool:
+    return path.parent == maps_dir / PERSONAS_FOLDER
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as authors see it in problems: relative to the repository root."""
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def load_persona(path: Path, root: Path) -> Persona:
+    source = read_source(path, display_path(path, root))
+    persona = PERSONA_RECORD.check(source.data, (), source) if source.data is not None else None
+    persona = persona or Persona()
+    persona.id = path.stem
+    persona.file, persona.body, persona.body_line = source.file, source.body, source.body_line
+    persona.source = source
+    if not re.fullmatch(PERSONA_ID, persona.id):
+        source.file_problem(1, f"the persona id '{persona.id}' (the file name) must be "
+                               "lowercase letters, digits and '-': rename the file")
+    persona.problems = source.problems
+    return persona
+
+
+def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
+    source = read_source(path, display_path(path, root))
+    journey_map = MAP_RECORD.check(source.data, (), source) if source.data is not None else None
+    journey_map = journey_map or JourneyMap()
+    journey_map.file = source.file
+    journey_map.slug = path.relative_to(maps_dir).with_suffix("").as_posix()
+    journey_map.title = journey_map.title or path.stem.replace("-", " ").capitalize()
+    journey_map.body, journey_map.body_line = source.body, source.body_line
+    journey_map.source = source
+    journey_map.problems = source.problems
+    return journey_map
+
+
+def _index(project: Project) -> None:
+    by_persona: dict[str, list[JourneyMap]] = defaultdict(list)
+    by_journey: dict[str, list[JourneyMap]] = defaultdict(list)
+    for journey_map in project.maps:
+        for persona_id in dict.fromkeys(journey_map.persona):
+            by_persona[persona_id].append(journey_map)
+        if journey_map.journey:
+            by_journey[journey_map.journey].append(journey_map)
+    project.maps_by_persona = dict(by_persona)
+    project.maps_by_journey = dict(by_journey)
+
+
+def _check_references(project: Project) -> None:
+    known = sorted(project.personas)
+    for journey_map in project.maps:
+        source = journey_map.source
+        many = isinstance((source.data or {}).get("persona"), list)
+        for i, persona_id in enumerate(journey_map.persona):
+            if persona_id not in project.personas:
+                path = ("persona", i) if many else ("persona",)
+                hint = did_you_mean(persona_id, known) or (
+                    f"; create maps/{PERSONAS_FOLDER}/{persona_id}.md or use one of: "
+                    f"{', '.join(known)}" if known else "")
+                _cross(project, source, path, f"unknown persona '{persona_id}'{hint}")
+        for s, stage in enumerate(journey_map.stages):
+            for q, question in enumerate(stage.questions):
+                if _missing_page(project, question.answer):
+                    _cross(project, source, ("stages", s, "questions", q, "answer"),
+                           f"the answer page '{question.answer}' does not exist in "
+                           f"{_docs_name(project)}")
+    for persona in project.personas.values():
+        photo = persona.photo
+        if photo and not photo.lower().startswith("https://") and persona.source and not (
+                project.root / Path(persona.file).parent / photo).is_file():
+            _cross(project, persona.source, ("photo",),
+                   f"the photo '{photo}' does not exist next to the persona file")
+
+
+def _missing_page(project: Project, answer: str | None) -> bool:
+    if not answer or answer.lower().startswith("https://") or project.docs_dir is None:
+        return False
+    return not (project.docs_dir / answer.split("#")[0]).is_file()
+
+
+def _docs_name(project: Project) -> str:
+    return f"{display_path(project.docs_dir, project.root)}/" if project.docs_dir else "the docs"
+
+
+def _cross(project: Project, source: Source, path: FieldPath, message: str) -> None:
+    project.cross_problems.append(source.make_problem(path, message))

@@ -1,0 +1,29 @@
+"""A question the customer asks at a stage, answered by the knowledge base or not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fields import Link, Text, spec
+
+
+def normalise(text: str) -> str:
+    """The form questions are matched by: case, outer spaces and a final '?' ignored."""
+    return " ".join(text.strip().rstrip("?").strip().casefold().split())
+
+
+@dataclass
+class Question:
+    text: str = spec(Text(), required=True)
+    answer: str | None = spec(
+        Link(relative_to="`site_src/`"),
+        "a page path relative to `site_src/` (e.g. `kb/keep-my-number.md`) or an "
+        "`https://` URL; a question without an answer is an FAQ gap")
+
+    @property
+    def key(self) -> str:
+        return normalise(self.text or "")
+
+    @property
+    def is_external(self) -> bool:
+        return bool(self.answer and self.answer.lower().startswith("https://"))
