@@ -11,13 +11,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from . import site_layout
 from .config import JourneyMapsConfig
-from .export import export_json
-from .map_page import render_map_page
-from .persona_page import render_persona_page
 from .project import FileCache, Project, load_project
+from .site import SiteOptions, generate, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
@@ -50,15 +49,21 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project = project
         for problem in project.problems:
             log.warning(str(problem))
-        for journey_map in project.maps:
-            self._add(files, config, site_layout.map_page(journey_map),
-                      render_map_page(journey_map, project))
+        for generated in generate(project, self.options):
+            self._add(files, config, generated.path, generated.content)
         for persona in project.personas.values():
-            self._add(files, config, site_layout.persona_page(persona.id),
-                      render_persona_page(persona, project))
             self._add_photo(files, config, persona.photo, persona.file)
-        self._add(files, config, site_layout.EXPORT_JSON, export_json(project))
         return files
+
+    @property
+    def options(self) -> SiteOptions:
+        return SiteOptions(stale_after_days=self.config.stale_after_days)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled or self.project is None or page.file.generated_by:
+            return None
+        return transform_docs_page(page.file.src_uri, markdown, self.project, self.options)
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
         existing = files.get_file_from_path(page)

