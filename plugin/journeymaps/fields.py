@@ -291,17 +291,14 @@ class Record(FieldType):
                                  f"{type_name(value)} {_shown(value)}")
             return INVALID
         fields = self.fields()
-        for key in value:
-            if key not in fields:
-                hint = did_you_mean(str(key), list(fields)) or f"; known keys: {', '.join(fields)}"
-                source.problem((*path, key), f"unknown key '{key}'{hint}", key=True)
+        misspelt = self._unknown_keys(value, path, source)
         values = {}
         for name, field_spec in fields.items():
             given = value.get(name)
             if isinstance(given, str) and not given.strip():
                 given = None
             if given is None:
-                if field_spec.required:
+                if field_spec.required and name not in misspelt:
                     source.problem((*path, name), f"required field '{name}' is missing"
                                                   f"{'' if name not in value else ' (empty)'}",
                                    key=name in value)
@@ -310,6 +307,20 @@ class Record(FieldType):
             if cleaned is not INVALID:
                 values[name] = cleaned
         return self.cls(**values)
+
+    def _unknown_keys(self, value: dict[str, Any], path: FieldPath, source: Source) -> set[str]:
+        """Report keys the record does not know; return the known keys they resemble."""
+        fields = list(self.fields())
+        resembled = set()
+        for key in value:
+            if key in fields:
+                continue
+            close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
+            known = "; known keys: " + ", ".join(fields)
+            hint = f"; did you mean '{close[0]}'?" if close else known
+            source.problem((*path, key), f"unknown key '{key}'{hint}", key=True)
+            resembled.update(close)
+        return resembled
 
     def json_schema(self) -> dict[str, Any]:
         fields = self.fields()
