@@ -7,9 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import mkdocs_build
-from test_pages import FILES
-
 from journeymaps.plugin import JourneyMapsPlugin
+from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]
 
@@ -110,7 +109,8 @@ def test_serve_watches_the_maps_folder(project_dir: MakeProject) -> None:
     plugin.root = root
 
     class Server:
-        watched: list[str] = []
+        def __init__(self) -> None:
+            self.watched: list[str] = []
 
         def watch(self, path: str) -> None:
             self.watched.append(path)

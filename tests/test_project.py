@@ -7,11 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import mkdocs_build
-from test_pages import FILES
-
 from journeymaps import site_layout
 from journeymaps.project import FileCache, Project, load_project
 from journeymaps.question import normalise
+from test_pages import FILES
 
 Load = Callable[[dict[str, str]], Project]
 MakeProject = Callable[[dict[str, str]], Path]
