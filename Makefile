@@ -21,11 +21,11 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, reloading when maps/ 
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)  ## lint, unit and integration tests, coverage of plugin/
-	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff check plugin tests bench
 	$(BIN)/pytest --cov --cov-report=term-missing
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff check plugin tests bench
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .coverage
