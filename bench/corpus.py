@@ -9,7 +9,11 @@ import yaml
 
 CHANNELS = ["web", "phone", "store", "email", "chat", "social", "app"]
 STAGES = ["Awareness", "Consideration", "Purchase", "Onboarding", "Use", "Advocacy"]
-WORDS = ["price", "contract", "delivery", "hotline", "waiting", "queue", "invoice", "refund", "upgrade", "router", "appointment", "technician", "store", "app", "login", "password", "discount", "warranty"]
+WORDS = [
+    'price', 'contract', 'delivery', 'hotline', 'waiting', 'queue', 'invoice', 'refund',
+    'upgrade', 'router', 'appointment', 'technician', 'store', 'app', 'login', 'password',
+    'discount', 'warranty'
+]
 
 
 def _sentence(rng: random.Random, words: int = 6) -> str:
