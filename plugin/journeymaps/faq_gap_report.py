@@ -38,8 +38,8 @@ def _summary(project: Project, gaps: list[Gap]) -> str:
     maps = len({id(m) for gap in gaps for m in gap.maps})
     return "\n".join([
         f"**{_count(len(gaps), 'question')}** customers ask in "
-        f"**{_count(maps, 'journey map')}** have no answer yet. Each one becomes a support "
-        "call or a lost sale.",
+        f"**{_count(maps, 'journey map')}** {'has' if len(gaps) == 1 else 'have'} no answer "
+        "yet. Each one becomes a support call or a lost sale.",
         "",
         "Most asked first; the stages say where in the journey each is asked (an "
         "unanswered question at the purchase costs more than one at first contact). To close "

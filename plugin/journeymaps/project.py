@@ -37,8 +37,10 @@ class Project:
     articles: list[Article] = field(default_factory=list)
     #: normalised question text to the knowledge-base page that answers it
     kb_answers: dict[str, str] = field(default_factory=dict)
-    #: normalised question text to the first ``answer:`` a map gives it
+    #: normalised question text to the first valid ``answer:`` a map gives it
     map_answers: dict[str, str] = field(default_factory=dict)
+    #: ``answer:`` values naming no page of the docs folder (reported as problems)
+    broken_answers: set[str] = field(default_factory=set)
 
     @property
     def problems(self) -> list[Problem]:
@@ -76,7 +78,8 @@ class Project:
         answer another map gives the same question (so a text is answered everywhere or
         nowhere)."""
         key = question.key
-        return question.answer or self.kb_answers.get(key) or self.map_answers.get(key)
+        own = question.answer if question.answer not in self.broken_answers else None
+        return own or self.kb_answers.get(key) or self.map_answers.get(key)
 
     @cached_property
     def questions(self) -> QuestionIndex:
@@ -137,6 +140,7 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
     _index(project)
+    _index_answers(project)
     _check_references(project)
     return project
 
@@ -187,11 +191,21 @@ def _index(project: Project) -> None:
             by_journey[journey_map.journey].append(journey_map)
     project.maps_by_persona = dict(by_persona)
     project.maps_by_journey = dict(by_journey)
-    project.map_answers = {}
+
+
+def _index_answers(project: Project) -> None:
+    """Check every map's own answers; a valid one answers its question in every map."""
     for journey_map in project.maps:
-        for stage in journey_map.stages:
-            for question in stage.questions:
-                if question.answer:
+        for s, stage in enumerate(journey_map.stages):
+            for q, question in enumerate(stage.questions):
+                if not question.answer:
+                    continue
+                problem = _answer_problem(project, question.answer)
+                if problem:  # never linked: the question stays a gap until fixed
+                    project.broken_answers.add(question.answer)
+                    _cross(project, journey_map.source,
+                           ("stages", s, "questions", q, "answer"), problem)
+                else:
                     project.map_answers.setdefault(question.key, question.answer)
 
 
@@ -207,11 +221,6 @@ def _check_references(project: Project) -> None:
                     f"; create maps/{PERSONAS_FOLDER}/{persona_id}.md or use one of: "
                     f"{', '.join(known)}" if known else "")
                 _cross(project, source, path, f"unknown persona '{persona_id}'{hint}")
-        for s, stage in enumerate(journey_map.stages):
-            for q, question in enumerate(stage.questions):
-                problem = _answer_problem(project, question.answer)
-                if problem:
-                    _cross(project, source, ("stages", s, "questions", q, "answer"), problem)
     for persona in project.personas.values():
         photo = persona.photo
         if photo and not photo.lower().startswith("https://") and persona.source and not (
