@@ -25,15 +25,6 @@ if TYPE_CHECKING:  # the project builds this index: no import at run time
 ANCHOR_LENGTH = 60
 
 
-@dataclass(frozen=True)
-class Ask:
-    """One question asked at one stage of one map."""
-
-    journey_map: JourneyMap
-    stage: Stage
-    question: Question
-
-
 @dataclass
 class Asker:
     """A map asking a question, with the stages where it does."""
@@ -47,20 +38,17 @@ class AskedQuestion:
     """Every ask of one question text (compared as ``question.normalise`` does)."""
 
     key: str
-    asks: list[Ask] = field(default_factory=list)
+    #: the text as written in the first map that asks it
+    text: str
     #: by map identity, in project order
     askers: dict[int, Asker] = field(default_factory=dict)
 
-    def add(self, ask: Ask) -> None:
-        self.asks.append(ask)
-        asker = self.askers.setdefault(id(ask.journey_map), Asker(ask.journey_map))
-        if ask.stage.name and ask.stage.name not in asker.stages:
-            asker.stages.append(ask.stage.name)
-
-    @property
-    def text(self) -> str:
-        """The text as written in the first map that asks it."""
-        return self.asks[0].question.text
+    def add(self, journey_map: JourneyMap, stage: Stage) -> None:
+        asker = self.askers.get(id(journey_map))
+        if asker is None:
+            asker = self.askers[id(journey_map)] = Asker(journey_map)
+        if stage.name and stage.name not in asker.stages:
+            asker.stages.append(stage.name)
 
     @property
     def maps(self) -> list[JourneyMap]:
@@ -117,16 +105,16 @@ def index_questions(project: Project) -> QuestionIndex:
     for journey_map in project.maps:
         for stage in journey_map.stages:
             for question in stage.questions:
-                if not question.key:
+                key = question.key
+                if not key:
                     continue
-                target = project.answer_of(question)
-                grouped = index.by_key.get(question.key)
-                if grouped is None:
-                    grouped = AskedQuestion(question.key) if target else Gap(question.key)
-                    index.by_key[question.key] = grouped
-                grouped.add(Ask(journey_map, stage, question))
+                grouped = index.by_key.get(key)
+                if grouped is None:  # a text is answered in every map or in none
+                    kind = AskedQuestion if project.answer_of(question) else Gap
+                    grouped = index.by_key[key] = kind(key, question.text)
+                grouped.add(journey_map, stage)
                 if question.answer and not question.is_external:
-                    explicit.setdefault(answer_page(question.answer), {})[question.key] = grouped
+                    explicit.setdefault(answer_page(question.answer), {})[key] = grouped
     index.gaps = sorted((g for g in index.by_key.values() if isinstance(g, Gap)), key=_rank)
     _set_anchors(index.gaps)
     index.by_page = _by_page(project, index, explicit)

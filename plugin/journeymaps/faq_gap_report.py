@@ -12,9 +12,10 @@ from typing import Any
 
 from . import site_layout
 from .faq_gap import Asker, Gap
+from .journey_map import JourneyMap
 from .page import front_matter
 from .project import Project
-from .text import cell, dotted, inline
+from .text import cell, dotted
 
 TITLE = "FAQ gaps"
 
@@ -53,36 +54,51 @@ def _count(number: int, noun: str) -> str:
 
 
 def _table(project: Project, gaps: list[Gap]) -> str:
-    page = site_layout.FAQ_GAPS
+    links = Links(project, site_layout.FAQ_GAPS)
     rows = ["| # | Question | Maps | Stages | Asked in | Personas |",
             "|--:|---|--:|---|---|---|"]
     for rank, gap in enumerate(gaps, 1):
         # an empty element carries the anchor: a table row cannot
         question = f'<span id="{gap.anchor}"></span>{cell(gap.text)}'
         stages = ", ".join(f"**{cell(name)}**" for name in gap.stages)
-        asked_in = "<br>".join(_asker_cell(asker, page) for asker in gap.askers.values())
+        asked_in = "<br>".join(dotted(links.map(a.journey_map), ", ".join(map(cell, a.stages)))
+                               for a in gap.askers.values())
         rows.append(f"| {rank} | {question} | {gap.count} | {stages} | {asked_in} | "
-                    f"{persona_links(project, gap.persona_ids, page)} |")
+                    f"{links.personas(gap.persona_ids)} |")
     return "\n".join(rows)
 
 
-def _asker_cell(asker: Asker, page: str) -> str:
-    target = site_layout.link(page, site_layout.map_page(asker.journey_map))
-    return dotted(f"[{cell(asker.journey_map.title)}]({target})",
-                  ", ".join(cell(s) for s in asker.stages))
+class Links:
+    """Table-safe Markdown links from one page to maps and personas, each made once:
+    a report names the same maps and personas in many rows."""
 
+    def __init__(self, project: Project, page: str) -> None:
+        self.project, self.page = project, page
+        self._maps: dict[int, str] = {}
+        self._personas: dict[str, str] = {}
 
-def persona_links(project: Project, persona_ids: list[str], page: str) -> str:
-    """Personas by name, linked; an unknown id (already an error) shown as it is."""
-    links = []
-    for persona_id in persona_ids:
-        persona = project.personas.get(persona_id)
-        if persona is None:
-            links.append(f"`{inline(persona_id)}`")
-        else:
-            target = site_layout.link(page, site_layout.persona_page(persona_id))
-            links.append(f"[{cell(persona.display_name)}]({target})")
-    return ", ".join(links)
+    def map(self, journey_map: JourneyMap) -> str:
+        link = self._maps.get(id(journey_map))
+        if link is None:
+            target = site_layout.link(self.page, site_layout.map_page(journey_map))
+            link = self._maps[id(journey_map)] = f"[{cell(journey_map.title)}]({target})"
+        return link
+
+    def personas(self, persona_ids: list[str]) -> str:
+        """Personas by name, linked; an unknown id (already an error) shown as it is."""
+        return ", ".join(self._persona(persona_id) for persona_id in persona_ids)
+
+    def _persona(self, persona_id: str) -> str:
+        link = self._personas.get(persona_id)
+        if link is None:
+            persona = self.project.personas.get(persona_id)
+            if persona is None:
+                link = f"`{cell(persona_id)}`"
+            else:
+                target = site_layout.link(self.page, site_layout.persona_page(persona_id))
+                link = f"[{cell(persona.display_name)}]({target})"
+            self._personas[persona_id] = link
+        return link
 
 
 def faq_gaps_export(project: Project) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import site_layout
 from .faq_gap import Asker
-from .faq_gap_report import persona_links
+from .faq_gap_report import Links
 from .knowledge_base import page_title
 from .page import front_matter
 from .project import Project
@@ -77,9 +77,10 @@ def asked_by(page: str, project: Project) -> str:
     if answered:
         lines += ["The questions this page answers, and where customers ask them:", "",
                   "| Question | Journey map | Stages | Personas |", "|---|---|---|---|"]
+        links = Links(project, page)
         for question in answered:  # the question once, then a row per map asking it
             for i, asker in enumerate(question.askers.values()):
-                lines.append(_row(question.text if i == 0 else "", asker, page, project))
+                lines.append(_row(question.text if i == 0 else "", asker, links))
     if unmatched:
         lines += ["", '!!! note "Asked in no journey map"', "",
                   "    This page says it answers these questions, but no map asks them "
@@ -88,12 +89,10 @@ def asked_by(page: str, project: Project) -> str:
     return "\n".join(lines)
 
 
-def _row(text: str, asker: Asker, page: str, project: Project) -> str:
-    journey_map = asker.journey_map
-    target = site_layout.link(page, site_layout.map_page(journey_map))
-    return (f"| {cell(text)} | [{cell(journey_map.title)}]({target}) | "
+def _row(text: str, asker: Asker, links: Links) -> str:
+    return (f"| {cell(text)} | {links.map(asker.journey_map)} | "
             f"{', '.join(cell(s) for s in asker.stages)} | "
-            f"{persona_links(project, list(journey_map.persona), page)} |")
+            f"{links.personas(asker.journey_map.persona)} |")
 
 
 def with_asked_by(page: str, markdown: str, project: Project) -> str:

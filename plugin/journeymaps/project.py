@@ -79,7 +79,9 @@ class Project:
         nowhere)."""
         key = question.key
         own = question.answer if question.answer not in self.broken_answers else None
-        return own or self.kb_answers.get(key) or self.map_answers.get(key)
+        if own or not key:  # no text (already an error): nothing to match on
+            return own
+        return self.kb_answers.get(key) or self.map_answers.get(key)
 
     @cached_property
     def questions(self) -> QuestionIndex:
