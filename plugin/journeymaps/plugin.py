@@ -20,7 +20,8 @@ from .site import SiteOptions, generate, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
-NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas"}
+NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas",
+              site_layout.KB_INDEX.split("/")[0]: "Knowledge base"}
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -51,7 +52,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
         for problem in project.problems:
-            log.warning(str(problem))
+            if problem.severity == "warning":  # reported, but never fails --strict
+                log.info(f"warning: {problem}")
+            else:
+                log.warning(str(problem))
         for generated in generate(project, self.options):
             self._add(files, config, generated.path, generated.content)
         for persona in project.personas.values():

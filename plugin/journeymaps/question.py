@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from .fields import Link, Text, spec
 
+#: Question marks ignored at the end: ASCII, full-width (Chinese, Japanese) and Arabic.
+QUESTION_MARKS = "?？؟"
+
 
 def normalise(text: str) -> str:
     """The form questions are matched by: case, outer spaces and a final '?' ignored."""
-    return " ".join(text.strip().rstrip("?").strip().casefold().split())
+    return " ".join(text.strip().rstrip(QUESTION_MARKS).strip().casefold().split())
 
 
 @dataclass

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from . import site_layout
 from .export import export_json
+from .faq_gap_report import faq_gaps_json, render_faq_gap_page
+from .kb_page import render_kb_index, with_asked_by
 from .map_page import render_map_page
 from .persona_page import render_persona_page
 from .project import Project
@@ -44,9 +46,17 @@ def generate(project: Project, options: SiteOptions | None = None) -> Iterator[G
         yield GeneratedFile(site_layout.persona_page(persona.id),
                             render_persona_page(persona, project))
     yield GeneratedFile(site_layout.EXPORT_JSON, export_json(project))
+    yield GeneratedFile(site_layout.FAQ_GAPS, render_faq_gap_page(project))
+    yield GeneratedFile(site_layout.FAQ_GAPS_JSON, faq_gaps_json(project))
+    if not _in_docs(project, site_layout.KB_INDEX):  # a hand-written index wins
+        yield GeneratedFile(site_layout.KB_INDEX, render_kb_index(project))
+
+
+def _in_docs(project: Project, page: str) -> bool:
+    return project.docs_dir is not None and (project.docs_dir / page).is_file()
 
 
 def transform_docs_page(page: str, markdown: str, project: Project,
                         options: SiteOptions | None = None) -> str:
     """A hand-written docs page with the generated parts it asks for filled in."""
-    return markdown
+    return with_asked_by(page, markdown, project)
