@@ -8,14 +8,18 @@ so the two can never differ.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import site_layout
 from .export import export_json
+from .field_tables import expand_markers
 from .map_page import render_map_page
 from .persona_page import render_persona_page
 from .project import Project
+from .schema import SCHEMAS, schema_json
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class GeneratedFile:
 
     path: str
     content: str
+    #: the author's file it is made from, relative to the repository root
+    source: str | None = None
 
 
 def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
@@ -39,14 +45,28 @@ def generate(project: Project, options: SiteOptions | None = None) -> Iterator[G
     options = options or SiteOptions()
     for journey_map in project.maps:
         yield GeneratedFile(site_layout.map_page(journey_map),
-                            render_map_page(journey_map, project))
+                            render_map_page(journey_map, project), journey_map.file)
     for persona in project.personas.values():
         yield GeneratedFile(site_layout.persona_page(persona.id),
-                            render_persona_page(persona, project))
+                            render_persona_page(persona, project), persona.file)
     yield GeneratedFile(site_layout.EXPORT_JSON, export_json(project))
+    for schema_path in SCHEMAS:
+        yield GeneratedFile(schema_path, schema_json(schema_path))
+
+
+def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
+    """Persona photos kept beside persona files: (path in the docs tree, file)."""
+    for persona in project.personas.values():
+        photo = persona.photo
+        if not photo or photo.lower().startswith("https://"):
+            continue
+        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
+        source = (project.root / persona.file).parent / photo
+        if not page.startswith("..") and source.is_file():
+            yield page, source
 
 
 def transform_docs_page(page: str, markdown: str, project: Project,
                         options: SiteOptions | None = None) -> str:
     """A hand-written docs page with the generated parts it asks for filled in."""
-    return markdown
+    return expand_markers(markdown)

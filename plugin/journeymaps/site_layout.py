@@ -15,6 +15,8 @@ from .journey_map import JourneyMap
 MAPS = "maps"
 PERSONAS = "personas"
 EXPORT_JSON = "journeymaps.json"
+MAP_SCHEMA = "schema/map.json"
+PERSONA_SCHEMA = "schema/persona.json"
 
 
 def map_page(journey_map: JourneyMap) -> str:
