@@ -116,7 +116,7 @@ def _problems_in(problems: list[Problem], paths: tuple[Path, ...], root: Path) -
     files, folders = set(), []
     for path in paths:
         shown = display_path(path.resolve(), root)
-        if shown.startswith("../"):
+        if shown == ".." or shown.startswith("../"):
             raise click.BadParameter(f"{path} is outside the project folder {root}",
                                      param_hint="PATH")
         if path.is_dir():

@@ -372,8 +372,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
         return {**schema, "type": [schema["type"], "null"]}
     if "enum" in schema:
         return {**schema, "enum": [*schema["enum"], None]}
-    if "anyOf" in schema:
-        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
     return {"anyOf": [schema, {"type": "null"}]}
 
 

@@ -7,6 +7,7 @@ them (a test makes sure), and a new file passes ``journeymaps check`` as it is.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -91,6 +92,10 @@ def map_path(maps_dir: Path, root: Path, given: str) -> Path:
 
 def write_new(path: Path, text: str) -> None:
     """Write a new file; raise FileExistsError rather than touch an existing one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # not the file itself: a file where a folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "a file stands where a folder should be",
+                                 str(path.parent)) from None
     with path.open("x", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
