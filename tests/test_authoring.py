@@ -73,6 +73,8 @@ def test_every_example_in_the_templates_is_valid(tmp_path: Path) -> None:
     persona = load_persona(persona_file, tmp_path)
     assert persona.problems == []
     assert persona.channels == ["web", "chat"] and persona.age == 34
+    for file in (map_file, persona_file):  # YAML that every reader takes, not only libyaml
+        yaml.load(file.read_text(encoding="utf-8").split("---")[1], Loader=yaml.SafeLoader)
 
 
 # ---------------------------------------------------------------- the guide
@@ -115,6 +117,7 @@ def test_the_format_page_example_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "maps" / "example.md"
     path.parent.mkdir()
     path.write_text(example.group(1), encoding="utf-8")
+    yaml.load(example.group(1).split("---")[1], Loader=yaml.SafeLoader)  # portable YAML
     journey_map = load_map(path, tmp_path, tmp_path / "maps")
     assert journey_map.problems == []
     assert len(journey_map.stages) == 2
