@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import posixpath
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from . import site_layout
 from .config import JourneyMapsConfig
 from .project import FileCache, Project, load_project
-from .site import SiteOptions, generate, transform_docs_page
+from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
@@ -57,9 +57,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             else:
                 log.warning(str(problem))
         for generated in generate(project, self.options):
-            self._add(files, config, generated.path, generated.content)
-        for persona in project.personas.values():
-            self._add_photo(files, config, persona.photo, persona.file)
+            file = self._add(files, config, generated.path, generated.content)
+            if generated.source:  # "Edit this page" opens the map file, outside docs_dir
+                file.edit_uri = Path(os.path.relpath(self.root / generated.source,
+                                                     config.docs_dir)).as_posix()
+        for page, source in photo_files(project):
+            if files.get_file_from_path(page) is None:
+                files.append(File.generated(config, page, abs_src_path=str(source)))
         return files
 
     @property
@@ -85,16 +89,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.url = site_layout.page_url(page)
         files.append(file)
         return file
-
-    def _add_photo(self, files: Files, config: MkDocsConfig, photo: str | None,
-                   persona_file: str) -> None:
-        if not photo or photo.lower().startswith("https://"):
-            return
-        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
-        source = (self.root / persona_file).parent / photo
-        if page.startswith("..") or not source.is_file() or files.get_file_from_path(page):
-            return
-        files.append(File.generated(config, page, abs_src_path=str(source)))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .faq_gap import QuestionIndex, answer_page, index_questions
 from .fields import did_you_mean
 from .frontmatter import Source, read_source
-from .journey_map import MAP_RECORD, JourneyMap
+from .journey_map import MAP_RECORD, JourneyMap, default_title
 from .knowledge_base import ANSWERS_KEY, Article, answer_index, load_articles
 from .persona import PERSONA_ID, PERSONA_RECORD, Persona
 from .problem import FieldPath, Problem, format_path, sort_problems
@@ -176,7 +176,7 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
     journey_map = journey_map or JourneyMap()
     journey_map.file = source.file
     journey_map.slug = path.relative_to(maps_dir).with_suffix("").as_posix()
-    journey_map.title = journey_map.title or path.stem.replace("-", " ").capitalize()
+    journey_map.title = journey_map.title or default_title(path.stem)
     journey_map.body, journey_map.body_line = source.body, source.body_line
     journey_map.source = source
     journey_map.problems = source.problems

@@ -17,7 +17,7 @@ def normalise(text: str) -> str:
 
 @dataclass
 class Question:
-    text: str = spec(Text(), required=True)
+    text: str = spec(Text(), "the question in the customer's words", required=True)
     answer: str | None = spec(
         Link(relative_to="`site_src/`"),
         "a page path relative to `site_src/` (e.g. `kb/keep-my-number.md`) or an "

@@ -19,6 +19,8 @@ FAQ_GAPS = "faq-gaps.md"
 FAQ_GAPS_JSON = "faq-gaps.json"
 #: generated only when the docs folder has no page of its own there
 KB_INDEX = "kb/index.md"
+MAP_SCHEMA = "schema/map.json"
+PERSONA_SCHEMA = "schema/persona.json"
 
 
 def map_page(journey_map: JourneyMap) -> str:
