@@ -1,0 +1,58 @@
+"""Key figures for the home page: what the marker ``<!-- journeymaps:figures -->`` becomes.
+
+An author places the marker in any docs page (typically ``site_src/index.md``);
+``site.transform_docs_page`` replaces it with these figures, linked to the
+reports, relative to that page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import site_layout
+from .map_health import STALE, stale_maps, weakest_links
+from .map_stats import open_questions
+from .project import Project
+from .report import map_link, persona_links
+from .text import cell, dotted
+
+if TYPE_CHECKING:
+    from .site import SiteOptions
+
+MARKER = "<!-- journeymaps:figures -->"
+WEAKEST = 3
+
+
+def expand_figures(page: str, markdown: str, project: Project, options: SiteOptions) -> str:
+    """``markdown`` with every figures marker replaced; unchanged when it has none."""
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, render_key_figures(page, project, options))
+
+
+def render_key_figures(page: str, project: Project, options: SiteOptions) -> str:
+    def to(target: str) -> str:
+        return site_layout.link(page, target)
+
+    gaps = sum(len(open_questions(project, m)) for m in project.maps)
+    figures = [
+        (len(project.maps), "journey maps", to(site_layout.CATALOGUE)),
+        (len(project.personas), "personas", to(site_layout.PERSONA_GALLERY)),
+        (len(project.maps_by_journey), "journeys", to(site_layout.JOURNEY_INDEX)),
+        (gaps, "open FAQ gaps", None),
+        (len(stale_maps(project, options)),
+         f"stale maps (not reviewed within {options.stale_after_days} days)",
+         f"{to(site_layout.HEALTH)}#{STALE}"),
+    ]
+    cards = [f"-   **[{count}]({target})** {label}" if target else f"-   **{count}** {label}"
+             for count, label, target in figures]
+    lines = ['<div class="grid cards jm-figures" markdown>', "", *cards, "", "</div>"]
+    weakest = weakest_links(project, WEAKEST)
+    if weakest:
+        lines += ["", f"**The {len(weakest)} weakest touchpoints**", ""]
+        lines += [
+            f"{n}. " + dotted(f"**{cell(w.touchpoint.name)}** ({w.touchpoint.score}/5)",
+                              cell(w.stage.name), map_link(page, w.journey_map),
+                              persona_links(page, project.personas_of(w.journey_map)))
+            for n, w in enumerate(weakest, 1)]
+    return "\n".join(lines)
