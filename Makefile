@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site serve test lint clean
+.PHONY: site serve test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,14 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, reloading when maps/ 
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)  ## lint, unit and integration tests, coverage of plugin/
-	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff check plugin tests bench
 	$(BIN)/pytest --cov --cov-report=term-missing
 
+bench: $(STAMP)  ## whole-build benchmark at 100, 1,000 and 5,000 maps; writes BENCHMARKS.md
+	cd bench && ../$(BIN)/python run.py --sizes $(or $(SIZES),100,1000,5000) --runs $(or $(RUNS),3) --output ../BENCHMARKS.md
+
 lint: $(STAMP)
-	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff check plugin tests bench
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .coverage

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -146,8 +147,11 @@ class Date(FieldType):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d?-\d\d?", value.strip()):
-            source.problem(path, f"{value!r} is not a real date; check the month and day")
-            return INVALID
+            try:  # a quoted date is still a date
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                source.problem(path, f"{value!r} is not a real date; check the month and day")
+                return INVALID
         source.problem(path, f"must be a date YYYY-MM-DD, got {_shown(value)}")
         return INVALID
 
@@ -265,6 +269,7 @@ def spec(ftype: FieldType, doc: str = "", *, required: bool = False) -> Any:
     return dataclasses.field(default=None, metadata=meta)
 
 
+@functools.cache  # asked once per record checked: thousands of times a build
 def specs(cls: type) -> dict[str, Spec]:
     """The front-matter keys a data class declares, in declaration order."""
     return {f.name: f.metadata[_META] for f in dataclasses.fields(cls) if _META in f.metadata}
@@ -291,17 +296,14 @@ class Record(FieldType):
                                  f"{type_name(value)} {_shown(value)}")
             return INVALID
         fields = self.fields()
-        for key in value:
-            if key not in fields:
-                hint = did_you_mean(str(key), list(fields)) or f"; known keys: {', '.join(fields)}"
-                source.problem((*path, key), f"unknown key '{key}'{hint}", key=True)
+        misspelt = self._unknown_keys(value, path, source)
         values = {}
         for name, field_spec in fields.items():
             given = value.get(name)
             if isinstance(given, str) and not given.strip():
                 given = None
             if given is None:
-                if field_spec.required:
+                if field_spec.required and name not in misspelt:
                     source.problem((*path, name), f"required field '{name}' is missing"
                                                   f"{'' if name not in value else ' (empty)'}",
                                    key=name in value)
@@ -310,6 +312,20 @@ class Record(FieldType):
             if cleaned is not INVALID:
                 values[name] = cleaned
         return self.cls(**values)
+
+    def _unknown_keys(self, value: dict[str, Any], path: FieldPath, source: Source) -> set[str]:
+        """Report keys the record does not know; return the known keys they resemble."""
+        fields = list(self.fields())
+        resembled = set()
+        for key in value:
+            if key in fields:
+                continue
+            close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
+            known = "; known keys: " + ", ".join(fields)
+            hint = f"; did you mean '{close[0]}'?" if close else known
+            source.problem((*path, key), f"unknown key '{key}'{hint}", key=True)
+            resembled.update(close)
+        return resembled
 
     def json_schema(self) -> dict[str, Any]:
         fields = self.fields()

@@ -34,6 +34,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project: Project | None = None
         self.root = Path.cwd()
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin, and its cache, across serve rebuilds."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None

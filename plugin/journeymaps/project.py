@@ -6,6 +6,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .fields import did_you_mean
@@ -45,13 +46,21 @@ class Project:
 
     def problems_of(self, file: str) -> list[Problem]:
         """Every problem of one file, its own and those found across files."""
-        owner = self._by_file().get(file)
+        owner = self._owners.get(file)
         own = owner.problems if owner else []
-        return sort_problems(own + [p for p in self.cross_problems if p.file == file])
+        return sort_problems(own + self._cross_by_file.get(file, []))
 
-    def _by_file(self) -> dict[str, JourneyMap | Persona]:
+    @cached_property
+    def _owners(self) -> dict[str, JourneyMap | Persona]:
         table: dict[str, JourneyMap | Persona] = {m.file: m for m in self.maps}
         table.update({p.file: p for p in self.personas.values()})
+        return table
+
+    @cached_property
+    def _cross_by_file(self) -> dict[str, list[Problem]]:
+        table: dict[str, list[Problem]] = defaultdict(list)
+        for problem in self.cross_problems:
+            table[problem.file].append(problem)
         return table
 
     def answer_of(self, question: Question) -> str | None:

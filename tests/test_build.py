@@ -1,0 +1,120 @@
+"""Real `mkdocs build` runs of small projects: what an author and a reader get."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import mkdocs_build
+from journeymaps.plugin import JourneyMapsPlugin
+from test_pages import FILES
+
+MakeProject = Callable[[dict[str, str]], Path]
+
+
+def test_strict_build_of_a_valid_project(project_dir: MakeProject, tmp_path: Path) -> None:
+    root = project_dir(FILES)
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    page = build.page("maps/telecom/moving")
+    assert "<h1 id=\"moving-house\">Moving house</h1>" in page
+    assert '<pre class="mermaid"><code>' in page
+    assert 'href="../../../personas/anna/"' in page
+    assert 'href="../../../kb/install/"' in page
+    persona = build.page("personas/anna")
+    assert 'href="../../maps/telecom/moving/"' in persona
+    data = json.loads((build.site / "journeymaps.json").read_text(encoding="utf-8"))
+    assert [m["url"] for m in data["maps"]] == ["maps/telecom/moving/", "maps/telecom/switch/"]
+    for map_data in data["maps"]:
+        assert (build.site / map_data["url"] / "index.html").is_file()
+
+
+def test_generated_content_is_searchable(project_dir: MakeProject, tmp_path: Path) -> None:
+    build = mkdocs_build(project_dir(FILES), tmp_path / "out")
+    index = json.loads((build.site / "search/search_index.json").read_text(encoding="utf-8"))
+    moving = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(
+        "maps/telecom/moving/"))
+    for text in ("Hotline call", "Long hold times", "SMS reminder", "Can I keep my number?"):
+        assert text in moving
+
+
+def test_navigation_titles(project_dir: MakeProject, tmp_path: Path) -> None:
+    build = mkdocs_build(project_dir(FILES), tmp_path / "out")
+    home = (build.site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    positions = [nav.find(title) for title in ("Journey maps", "Telecom", "Personas", "Kb")]
+    assert -1 not in positions and positions == sorted(positions), positions
+
+
+def test_strict_build_fails_with_every_problem(project_dir: MakeProject,
+                                                tmp_path: Path) -> None:
+    files = {**FILES,
+             "maps/telecom/switch.md": FILES["maps/telecom/switch.md"].replace("[ben]", "[bem]"),
+             "maps/other/bad.md": "---\ntitle: Bad\npersona: anna\nstages:\n  - name: S\n"
+                                  "    touchpoints: [{name: X, score: 7}]\n---\n",
+             "maps/other/empty.md": ""}
+    build = mkdocs_build(project_dir(files), tmp_path / "out")
+    assert build.returncode != 0
+    for line in (
+        "maps/other/bad.md:6: stages[0].touchpoints[0].score: must be an integer from 1 to 5, "
+        "got 7",
+        "maps/other/empty.md:1: front matter: the file is empty",
+        "maps/telecom/switch.md:3: persona[0]: unknown persona 'bem'; did you mean 'ben'?",
+    ):
+        assert line in build.output
+    assert "Traceback" not in build.output
+
+
+def test_plain_build_renders_problems_on_the_page(project_dir: MakeProject,
+                                                  tmp_path: Path) -> None:
+    files = {**FILES, "maps/other/bad.md": "---\ntitle: Bad\npersona: anna\nstages:\n"
+                                            "  - name: S\n    touchpoints: [{name: X, score: 7}]"
+                                            "\n---\n"}
+    build = mkdocs_build(project_dir(files), tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    page = build.page("maps/other/bad")
+    assert "1 problem in this map" in page
+    assert "must be an integer from 1 to 5, got 7" in page
+
+
+def test_build_writes_nothing_into_sources(project_dir: MakeProject, tmp_path: Path) -> None:
+    root = project_dir(FILES)
+
+    def snapshot() -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes()
+                for folder in ("maps", "site_src") for p in (root / folder).rglob("*")
+                if p.is_file()}
+
+    before = snapshot()
+    assert mkdocs_build(root, tmp_path / "out").returncode == 0
+    assert snapshot() == before
+
+
+def test_use_directory_urls_off_keeps_contract_urls(project_dir: MakeProject,
+                                                    tmp_path: Path) -> None:
+    root = project_dir(FILES)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + "use_directory_urls: false\n")
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert (build.site / "maps/telecom/moving/index.html").is_file()
+    assert (build.site / "personas/anna/index.html").is_file()
+
+
+def test_serve_watches_the_maps_folder(project_dir: MakeProject) -> None:
+    root = project_dir(FILES)
+    plugin = JourneyMapsPlugin()
+    plugin.load_config({})
+    plugin.root = root
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+    assert server.watched == [str(root / "maps")]

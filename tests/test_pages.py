@@ -1,0 +1,170 @@
+"""Generated Markdown: the diagram source, the map page, the persona page, the export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from journeymaps.diagram import journey_source, neutralise
+from journeymaps.export import project_export
+from journeymaps.journey_map import JourneyMap
+from journeymaps.map_page import render_map_page
+from journeymaps.persona_page import render_persona_page
+from journeymaps.project import Project
+from journeymaps.site import generate
+from journeymaps.stage import Stage
+from journeymaps.touchpoint import Touchpoint
+
+Load = Callable[[dict[str, str]], Project]
+
+ANNA = """\
+---
+name: Anna, moving house
+role: Teacher
+age: 34
+segment: Millennials
+quote: I just want it to work.
+goals: [Stay online]
+frustrations: [Hold music]
+channels: [web, chat]
+---
+Anna moves with two children.
+"""
+BEN = "---\nname: Ben <b>Boomer</b>\n---\n"
+MOVING = """\
+---
+title: Moving house
+persona: anna
+journey: telecom-moving
+owner: CX Team
+reviewed: 2026-01-02
+stages:
+  - name: Inquiry
+    goal: Find out <b>if</b> my contract | moves
+    actions: [Search the web]
+    touchpoints:
+      - {name: "Search: ad", channel: web, score: 4, expected: 5, note: Relevant}
+      - {name: Hotline call, channel: phone, score: 2}
+    pain_points: [Long hold times]
+    questions:
+      - Can I keep my number?
+      - {text: How long does installation take?, answer: kb/install.md}
+    metrics: {nps: 21, conversion: "12%"}
+  - name: Installation
+    opportunities:
+      - {text: SMS reminder, priority: high, owner: Field ops}
+---
+## Research notes
+
+Twelve interviews.
+"""
+SWITCH = """\
+---
+title: Switching provider
+persona: [ben]
+journey: telecom-moving
+state: future
+stages:
+  - name: Inquiry
+    touchpoints: [{name: Store visit, score: 3}]
+---
+"""
+FILES = {"maps/personas/anna.md": ANNA, "maps/personas/ben.md": BEN,
+         "maps/telecom/moving.md": MOVING, "maps/telecom/switch.md": SWITCH,
+         "site_src/kb/install.md": "# Installation\n"}
+
+
+def test_neutralise_keeps_text_readable_but_inert() -> None:
+    text = neutralise("a: b; #c %%{init} d,e\nsection x")
+    for forbidden in (":", ";", "#", "%%", "{", "\n", ","):
+        assert forbidden not in text
+    assert text.startswith("a") and "section x" in text
+    assert neutralise("section evil") != "section evil"
+    assert neutralise("   ") == "-"
+
+
+def test_journey_source_structure() -> None:
+    journey_map = JourneyMap(title="T: x", stages=[
+        Stage(name="One", touchpoints=[Touchpoint(name="Ad: a", score=4),
+                                       Touchpoint(name="No score")]),
+        Stage(name="Two; #2", touchpoints=[Touchpoint(name="Call\nback", score=1)]),
+    ])
+    lines = [line.strip() for line in journey_source(journey_map, ["Anna, B"]).splitlines()]
+    assert lines[:4] == ['---', 'title: "T꞉ x"', "---", "journey"]
+    assert [line for line in lines if line.startswith("section")] == [
+        "section One", "section Two\u037e ＃2"]
+    tasks = [line for line in lines if line.count(":") == 2]
+    assert tasks == ["Ad꞉ a: 4 : Anna‚ B", "Call back: 1 : Anna‚ B"]
+
+
+def test_map_page(load: Load) -> None:
+    project = load(FILES)
+    moving = next(m for m in project.maps if m.slug == "telecom/moving")
+    page = render_map_page(moving, project)
+    assert page.startswith("---\ntitle: Moving house\n---\n\n# Moving house\n")
+    assert "- **Persona:** [Anna, moving house](../../personas/anna.md)" in page
+    assert "- **State:** as-is" in page and "- **Last review:** 2026-01-02" in page
+    assert "```mermaid\n---\ntitle:" in page
+    # order: header, diagram, stages, same journey, body
+    order = [page.index(s) for s in ("**Owner:**", "```mermaid", "## Stages",
+                                     "## The same journey", "## Research notes")]
+    assert order == sorted(order)
+    assert "| | 1. Inquiry | 2. Installation |" in page
+    assert "Find out &lt;b&gt;if&lt;/b&gt; my contract \\| moves" in page
+    assert "**Search: ad** · _web_ · 🙂 4/5 (expected 5) · Relevant" in page
+    assert "| **Pain points** | Long hold times |  |" in page
+    assert "SMS reminder · **high** · Field ops" in page
+    assert "Can I keep my number? · _FAQ gap_" in page
+    assert "[How long does installation take?](../../kb/install.md) ✓" in page
+    assert "nps: **21**" in page and "conversion: **12%**" in page
+    assert "**Thoughts**" not in page  # a lane empty in every stage is left out
+    assert "[Switching provider](switch.md) · [Ben &lt;b&gt;Boomer&lt;/b&gt;]" in page
+
+
+def test_map_page_shows_problems(load: Load) -> None:
+    project = load({**FILES, "maps/telecom/switch.md": SWITCH.replace("score: 3", "score: 9")})
+    switch = next(m for m in project.maps if m.slug == "telecom/switch")
+    page = render_map_page(switch, project)
+    assert '!!! danger "1 problem in this map"' in page
+    assert ("    - `maps/telecom/switch.md:8` `stages[0].touchpoints[0].score`: must be an "
+            "integer from 1 to 5, got 9") in page
+
+
+def test_persona_page(load: Load) -> None:
+    project = load(FILES)
+    page = render_persona_page(project.personas["anna"], project)
+    assert "# Anna, moving house" in page
+    for text in ("- **Role:** Teacher", "- **Age:** 34", "- **Segment:** Millennials",
+                 "> I just want it to work.", "- Stay online", "- Hold music", "- chat",
+                 "- [Moving house](../maps/telecom/moving.md) · as-is · journey `telecom-moving`",
+                 "- [Ben &lt;b&gt;Boomer&lt;/b&gt;](ben.md) · `telecom-moving`",
+                 "Anna moves with two children."):
+        assert text in page
+    lonely = render_persona_page(project.personas["ben"], project)
+    assert "[Switching provider](../maps/telecom/switch.md) · to-be" in lonely
+
+
+def test_persona_without_maps(load: Load) -> None:
+    project = load({"maps/personas/solo.md": "---\nname: Solo\n---\n"})
+    assert "No journey map walks in this persona's shoes yet." in render_persona_page(
+        project.personas["solo"], project)
+
+
+def test_export(load: Load) -> None:
+    project = load(FILES)
+    data = project_export(project)
+    assert data["personas"][0] == {"id": "anna", "name": "Anna, moving house",
+                                   "url": "personas/anna/", "maps": ["maps/telecom/moving.md"],
+                                   "segment": "Millennials"}
+    moving = data["maps"][0]
+    assert {k: moving[k] for k in ("path", "title", "url", "personas", "journey", "state",
+                                   "owner", "reviewed")} == {
+        "path": "maps/telecom/moving.md", "title": "Moving house", "url": "maps/telecom/moving/",
+        "personas": ["anna"], "journey": "telecom-moving", "state": "current",
+        "owner": "CX Team", "reviewed": "2026-01-02"}
+    questions = moving["stages"][0]["questions"]
+    assert questions[1] == {"text": "How long does installation take?", "answer": "kb/install.md",
+                            "answer_url": "kb/install/"}
+    assert moving["stages"][0]["touchpoints"][0]["score"] == 4
+    exported = {f.path: f.content for f in generate(project)}["journeymaps.json"]
+    assert json.loads(exported) == data

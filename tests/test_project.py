@@ -1,0 +1,90 @@
+"""Loading a whole project: indexes, knowledge-base answers, photos, the file cache."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import mkdocs_build
+from journeymaps import site_layout
+from journeymaps.project import FileCache, Project, load_project
+from journeymaps.question import normalise
+from test_pages import FILES
+
+Load = Callable[[dict[str, str]], Project]
+MakeProject = Callable[[dict[str, str]], Path]
+
+
+def test_indexes(load: Load) -> None:
+    project = load(FILES)
+    assert sorted(project.personas) == ["anna", "ben"]
+    assert [m.slug for m in project.maps_by_persona["anna"]] == ["telecom/moving"]
+    assert [m.slug for m in project.maps_by_journey["telecom-moving"]] == [
+        "telecom/moving", "telecom/switch"]
+    moving = project.maps_by_persona["anna"][0]
+    assert [m.slug for m in project.journey_siblings(moving)] == ["telecom/switch"]
+    assert moving.folder == "telecom" and moving.scores == [4, 2]
+
+
+def test_normalise() -> None:
+    assert normalise("  Can I keep my NUMBER? ") == normalise("can i keep my number")
+    assert normalise("Why??") == "why"
+    assert normalise("a  b") == "a b"
+
+
+def test_knowledge_base_answers_questions(load: Load) -> None:
+    project = load({**FILES, "site_src/kb/number.md":
+                    "---\ntitle: Keeping your number\nanswers:\n  - can I keep my number\n---\n",
+                    "site_src/kb/plain.md": "# No front matter\n"})
+    (article,) = project.articles
+    assert (article.page, article.title, article.lines) == ("kb/number.md",
+                                                             "Keeping your number", [4])
+    moving = project.maps_by_persona["anna"][0]
+    question = moving.stages[0].questions[0]
+    assert project.answer_of(question) == "kb/number.md"
+
+
+def test_knowledge_base_bad_answers(load: Load) -> None:
+    project = load({**FILES, "site_src/kb/x.md": "---\nanswers: one question\n---\n# X\n"})
+    assert [str(p) for p in project.problems] == [
+        "site_src/kb/x.md:2: answers: must be a list (one '- item' a line), got text "
+        "'one question'"]
+    assert project.articles[0].title == "X"
+
+
+def test_photo(project_dir: MakeProject, tmp_path: Path) -> None:
+    files = {**FILES, "maps/personas/anna.md": FILES["maps/personas/anna.md"].replace(
+        "name: Anna", "photo: img/anna.svg\nname: Anna")}
+    root = project_dir(files)
+    (root / "maps/personas/img").mkdir()
+    (root / "maps/personas/img/anna.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert (build.site / "personas/img/anna.svg").is_file()
+    assert 'src="../img/anna.svg"' in build.page("personas/anna")
+
+
+def test_cache_skips_unchanged_files(project_dir: MakeProject) -> None:
+    root = project_dir(FILES)
+    cache = FileCache()
+    load_project(root, root / "maps", root / "site_src", cache)
+    assert (cache.hits, cache.misses) == (0, 4)
+    again = load_project(root, root / "maps", root / "site_src", cache)
+    assert (cache.hits, cache.misses) == (4, 4)
+    changed = root / "maps/telecom/switch.md"
+    changed.write_text(changed.read_text().replace("Switching provider", "Switching, v2"))
+    os.utime(changed, ns=(1, 1))
+    third = load_project(root, root / "maps", root / "site_src", cache)
+    assert (cache.hits, cache.misses) == (7, 5)
+    assert [m.title for m in third.maps] == ["Moving house", "Switching, v2"]
+    # cross-file problems are found afresh on every load, never accumulated
+    assert again.problems == third.problems == []
+
+
+def test_site_layout() -> None:
+    assert site_layout.page_url("index.md") == ""
+    assert site_layout.page_url("kb/index.md") == "kb/"
+    assert site_layout.page_url("maps/a/b.md") == "maps/a/b/"
+    assert site_layout.link("maps/a/b.md", "personas/x.md") == "../../personas/x.md"
