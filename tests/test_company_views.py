@@ -5,6 +5,7 @@ small project whose figures are worked out by hand below."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
@@ -351,22 +352,45 @@ def test_matrix_cells_list_touchpoints_with_average_and_maps(company: Project) -
 
 def test_matrix_caps_map_links_and_keeps_touchpoints_without_channel(load) -> None:
     files = {"maps/personas/p.md": "---\nname: P\n---\n"}
-    for i in range(7):
+    for i in range(5):
         files[f"maps/m{i}.md"] = f"""
             ---
             title: Map {i}
             persona: p
             stages:
               - name: Buy
-                touchpoints: [{{name: Till, channel: store, score: {1 + i % 5}}}, {{name: Sign,
+                touchpoints: [{{name: Till, channel: store, score: {1 + i}}}, {{name: Sign,
                                score: 3}}]
             ---
             """
     page = render_channel_matrix(load(files))
     store = next(line for line in page.splitlines() if line.startswith("| **store**"))
-    assert store.count("](maps/m") == 5 and "and 2 more)" in store
-    assert "(Map 0)" not in store and "[Map 0](maps/m0.md)" in store
+    assert store == ('| **store** | **Till** <span class="jm-heat jm-heat-3">3.0</span> '
+                     "([Map 0](maps/m0.md), [Map 1](maps/m1.md), [Map 2](maps/m2.md) "
+                     "and 2 more) |")
     assert page.splitlines()[-1].startswith("| **(no channel)** | **Sign**")
+
+
+def test_matrix_cell_shows_its_average_and_its_worst_touchpoints(load) -> None:
+    stage = "".join(f"\n                  - {{name: T{i}, channel: web, score: {1 + i % 5}}}"
+                    for i in range(8))
+    page = render_channel_matrix(load({"maps/personas/p.md": "---\nname: P\n---\n",
+                                       "maps/m.md": f"""
+            ---
+            title: M
+            persona: p
+            stages:
+              - name: Buy
+                touchpoints:{stage}
+            ---
+            """}))
+    web = next(line for line in page.splitlines() if line.startswith("| **web**"))
+    # scores 1 2 3 4 5 1 2 3: average 2.6; the five worst shown, worst first
+    assert web.startswith('| **web** | <span class="jm-heat jm-heat-3">2.6</span> over 8 '
+                          "touchpoints<br>• **T0** ")
+    shown = re.findall(r"\*\*(T\d)\*\*", web)
+    assert shown == ["T0", "T5", "T1", "T6", "T2"]
+    assert web.endswith("<br>• and 3 more touchpoints |")
 
 
 # --- opportunity backlog -----------------------------------------------------------------

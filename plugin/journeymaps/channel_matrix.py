@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import site_layout
 from .journey_map import JourneyMap
+from .map_page import LIST_SEPARATOR
 from .persona import Persona
 from .project import Project
 from .report import (
@@ -29,7 +30,10 @@ from .text import cell
 
 TITLE = "Omnichannel matrix"
 NO_CHANNEL = "(no channel)"
-MAX_MAP_LINKS = 5  # per touchpoint in a cell; the rest are counted
+#: A cell shows its worst touchpoints, each with its first maps; the rest are counted,
+#: so that the page stays readable (and quick to build) with thousands of maps.
+MAX_TOUCHPOINTS = 5
+MAX_MAP_LINKS = 3
 
 
 @dataclass
@@ -94,11 +98,22 @@ def render_channel_matrix(project: Project) -> str:
 
 
 def _cell(entries: dict[str, Tally], page: str) -> str:
+    """The cell's average over all its touchpoints, then the worst of them with their maps."""
+    if not entries:
+        return " "
+    ranked = sorted(entries.values(), key=lambda e: (
+        e.average if e.average is not None else float("inf"), e.name.casefold()))
     items = []
-    for entry in sorted(entries.values(), key=lambda e: (e.average or 0, e.name.casefold())):
+    for entry in ranked[:MAX_TOUCHPOINTS]:
         maps = list(entry.maps.values())
         links = ", ".join(map_link(page, m) for m in maps[:MAX_MAP_LINKS])
         if len(maps) > MAX_MAP_LINKS:
             links += f" and {len(maps) - MAX_MAP_LINKS} more"
         items.append(f"**{cell(entry.name)}** {heat(entry.average)} ({links})")
-    return cell_list(items) or " "
+    if len(ranked) == 1:
+        return items[0]
+    if len(ranked) > MAX_TOUCHPOINTS:
+        items.append(f"and {plural(len(ranked) - MAX_TOUCHPOINTS, 'more touchpoint')}")
+    scores = [score for entry in ranked for score in entry.scores]
+    average = sum(scores) / len(scores) if scores else None
+    return f"{heat(average)} over {len(ranked)} touchpoints{LIST_SEPARATOR}{cell_list(items)}"

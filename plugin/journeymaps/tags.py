@@ -24,7 +24,10 @@ def map_tags(journey_map: JourneyMap, project: Project) -> list[str]:
         *(p.display_name for p in project.personas_of(journey_map)),
         journey_map.journey,
         journey_map.state_label,
-        *(tp.channel for stage in journey_map.stages for tp in stage.touchpoints),
+        # channels are lowercased so that "Phone" in one map and "phone" in
+        # another make one tag (Material's tags are case-sensitive)
+        *((tp.channel or "").casefold() for stage in journey_map.stages
+          for tp in stage.touchpoints),
     ]
     tags: dict[str, str] = {}
     for candidate in candidates:
