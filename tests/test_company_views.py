@@ -490,6 +490,10 @@ def test_the_marker_expands_in_docs_pages_only_where_written(company: Project) -
     assert MARKER not in done and done.startswith("# Home\n\n<div class=\"grid cards jm-figures\"")
     assert done.endswith("\n\nMore.\n")
     assert transform_docs_page("index.md", "# Plain\n", company) == "# Plain\n"
+    shown = f"Write\n\n```html\n{MARKER}\n```\n\nor ~~~ fences:\n~~~\n{MARKER}\n~~~\n"
+    assert transform_docs_page("guide/x.md", shown, company, OPTIONS) == shown
+    inline = f"The marker {MARKER} works on a line of its own only.\n"
+    assert transform_docs_page("guide/x.md", inline, company, OPTIONS) == inline
 
 
 # --- tags and the map page ---------------------------------------------------------------

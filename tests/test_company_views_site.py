@@ -168,6 +168,8 @@ def test_sample_site_has_every_company_view(sample_site: Build) -> None:
         assert re.search(f"<h1[^>]*>{title}<", sample_site.page(url)), url
         assert f'href="{url}/"' in home, url
     assert (sample_site.site / "tags" / "index.html").is_file()
+    guide = sample_site.page("guide/reports")  # shows the marker, does not expand it
+    assert "&lt;!-- journeymaps:figures --&gt;" in guide and "jm-figures" not in guide
 
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -24,10 +24,24 @@ WEAKEST = 3
 
 
 def expand_figures(page: str, markdown: str, project: Project, options: SiteOptions) -> str:
-    """``markdown`` with every figures marker replaced; unchanged when it has none."""
+    """``markdown`` with each marker on a line of its own replaced by the figures.
+
+    A marker inside a fenced code block is left alone, so a page can show
+    authors how to write it.
+    """
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, render_key_figures(page, project, options))
+    lines = markdown.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif stripped == MARKER:
+            lines[i] = render_key_figures(page, project, options)
+    return "\n".join(lines)
 
 
 def render_key_figures(page: str, project: Project, options: SiteOptions) -> str:
