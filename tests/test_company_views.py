@@ -597,3 +597,24 @@ def test_generated_titles_are_escaped(load) -> None:
     assert journey.startswith("---\ntitle: '&lt;b&gt;j&lt;/b&gt;'\n")
     assert "# &lt;b&gt;j&lt;/b&gt;" in journey
     assert files["maps/m.md"].startswith("---\ntitle: '&lt;i&gt;M&lt;/i&gt;'\n")
+
+
+def test_a_map_or_persona_named_index_is_a_problem(load) -> None:
+    project = load({"maps/personas/index.md": "---\nname: I\n---\n", "maps/index.md": """
+        ---
+        title: Index
+        persona: index
+        stages: [{name: S}]
+        ---
+        """, "maps/telecom/index.md": """
+        ---
+        title: Telecom overview
+        persona: index
+        stages: [{name: S}]
+        ---
+        """})
+    assert [str(p) for p in project.problems] == [
+        "maps/index.md:1: front matter: the page of maps/index.md would take the place of the "
+        "catalogue of maps: rename the file",
+        "maps/personas/index.md:1: front matter: the persona id 'index' is taken by the "
+        "persona gallery: rename the file"]
