@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 
 from . import site_layout
 from .journey_map import JourneyMap
-from .map_page import LIST_SEPARATOR
+from .map_page import LIST_SEPARATOR, join_items
 from .persona import Persona
 from .project import Project
 from .report import (
     NONE,
-    cell_list,
     heat,
     map_link,
     persona_links,
@@ -116,4 +115,4 @@ def _cell(entries: dict[str, Tally], page: str) -> str:
         items.append(f"and {plural(len(ranked) - MAX_TOUCHPOINTS, 'more touchpoint')}")
     scores = [score for entry in ranked for score in entry.scores]
     average = sum(scores) / len(scores) if scores else None
-    return f"{heat(average)} over {len(ranked)} touchpoints{LIST_SEPARATOR}{cell_list(items)}"
+    return f"{heat(average)} over {len(ranked)} touchpoints{LIST_SEPARATOR}{join_items(items)}"

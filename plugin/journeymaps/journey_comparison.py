@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from . import site_layout
 from .emotion_curve import Curve, emotion_chart
 from .journey_map import JourneyMap
+from .map_page import join_items
 from .project import Project
 from .report import (
     NONE,
-    cell_list,
     heat,
     journey_link,
     map_link,
@@ -126,7 +126,7 @@ def _cell(view: View, key: str) -> str:
     if emotions:
         items.append("Feels " + ", ".join(f"_{e}_" for e in emotions))
     items += [f"Pain: {p}" for p in pains]
-    return cell_list(items) or NONE
+    return join_items(items) or NONE
 
 
 def render_journey_index(project: Project) -> str:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from . import site_layout
 from .journey_map import JourneyMap
+from .map_page import join_items
 from .map_stats import days_since_review, is_stale
 from .project import Project
 from .report import (
     NONE,
-    cell_list,
     heat,
     map_link,
     persona_links,
@@ -114,7 +114,7 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                  "one point lose the customer.",
                  ["Map", "Stage", "Count", "Feeling", "Pain points"],
                  [[map_link(page, m), cell(stage.name), str(len(stage.pain_points)),
-                   heat(stage.average_score), cell_list([cell(p) for p in stage.pain_points])]
+                   heat(stage.average_score), join_items([cell(p) for p in stage.pain_points])]
                   for stage, m in clusters]),
         _section(NO_OWNER, "Maps without owner", "Nobody answers for these maps: set `owner:`.",
                  ["Map", "Folder"],

@@ -114,11 +114,12 @@ def stage_table(stages: list[Stage], project: Project, page: str) -> str:
     for label, items_of in lanes:
         cells = [items_of(stage) for stage in stages]
         if any(cells):
-            rows.append(f"| **{label}** | " + " | ".join(_join(items) for items in cells) + " |")
+            rows.append(f"| **{label}** | " + " | ".join(map(join_items, cells)) + " |")
     return "\n".join(rows)
 
 
-def _join(items: list[str]) -> str:
+def join_items(items: list[str]) -> str:
+    """Several items in one table cell, one a line."""
     if len(items) == 1:
         return items[0]
     return LIST_SEPARATOR.join(f"• {item}" for item in items)

@@ -10,11 +10,11 @@ from collections import Counter
 
 from . import site_layout
 from .journey_map import JourneyMap
+from .map_page import join_items
 from .opportunity import PRIORITIES, Opportunity
 from .project import Project
 from .report import (
     NONE,
-    cell_list,
     heat,
     map_link,
     persona_links,
@@ -77,5 +77,5 @@ def _row(opportunity: Opportunity, stage: Stage, journey_map: JourneyMap, projec
         cell(stage.name),
         persona_links(page, project.personas_of(journey_map)) or NONE,
         heat(stage.average_score),
-        cell_list([cell(p) for p in stage.pain_points]) or NONE,
+        join_items([cell(p) for p in stage.pain_points]) or NONE,
     ]

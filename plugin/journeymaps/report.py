@@ -11,7 +11,6 @@ import html
 
 from . import site_layout
 from .journey_map import JourneyMap
-from .map_page import LIST_SEPARATOR
 from .page import front_matter
 from .persona import Persona
 from .text import cell, inline
@@ -48,13 +47,6 @@ def table(header: list[str], rows: list[list[str]], *, sortable: bool = False) -
     if not sortable:
         return markdown
     return f'<div class="jm-sortable" markdown>\n\n{markdown}\n\n</div>'
-
-
-def cell_list(items: list[str]) -> str:
-    """Several items in one table cell, one a line."""
-    if len(items) < 2:
-        return "".join(items)
-    return LIST_SEPARATOR.join(f"• {item}" for item in items)
 
 
 def map_link(page: str, journey_map: JourneyMap) -> str:
