@@ -209,3 +209,33 @@ def test_tables_sort_in_a_real_browser(tmp_path: Path) -> None:
     assert result, done.stdout + done.stderr
     # numbers as numbers (10 after 3), the dash last either way, data-sort over the text
     assert result.group(1) == "bdca,cdba,adbc,dcba"
+
+
+def test_site_with_its_own_nav_and_assets_already_listed(tmp_path: Path) -> None:
+    """An explicit `nav:` keeps its shape (no Reports section forced into it), and a
+    site that already lists the stylesheet and script does not get them twice."""
+    write_tree(tmp_path, {
+        **COMPANY,
+        "mkdocs.yml": MKDOCS_YML + (
+            "nav:\n  - index.md\n  - Maps: maps/index.md\n  - health.md\n"
+            f"extra_css: [{site_layout.STYLESHEET}]\n"
+            f"extra_javascript: [{site_layout.SCRIPT}]\n"),
+        "site_src/index.md": "# Home\n",
+    })
+    build = mkdocs_build(tmp_path, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    home = build.page("")
+    assert home.count("journeymaps.css") == 1 and home.count("journeymaps.js") == 1
+    nav = home[home.index('class="md-nav md-nav--primary"'):home.index('class="md-content"')]
+    assert "Map health" in nav and "Reports" not in nav and "Opportunity backlog" not in nav
+    assert (build.site / "opportunities" / "index.html").is_file()  # built, just not in nav
+
+
+def test_no_reports_section_without_report_pages() -> None:
+    from mkdocs.structure.nav import Navigation
+
+    from journeymaps.plugin import _group_reports
+
+    nav = Navigation([], [])
+    _group_reports(nav)
+    assert nav.items == []

@@ -107,7 +107,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 folder = _folder_of(item)
                 if folder in NAV_TITLES:
                     item.title = NAV_TITLES[folder]
-        _group_reports(nav)
+        if not config.nav:  # a site's own nav keeps the shape it was given
+            _group_reports(nav)
         rank = {title: i for i, title in enumerate([*NAV_TITLES.values(), REPORTS_TITLE], 1)}
         nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
                        else rank.get(item.title or "", len(rank) + 1))
