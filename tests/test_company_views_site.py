@@ -16,6 +16,10 @@ import pytest
 
 from conftest import MKDOCS_YML, REPO, Build, mkdocs_build, write_tree
 from journeymaps import site_layout
+from journeymaps.map_health import stale_maps, weakest_links
+from journeymaps.map_stats import open_questions
+from journeymaps.project import load_project
+from journeymaps.site import SiteOptions
 from test_company_views import COMPANY
 
 
@@ -170,6 +174,32 @@ def test_sample_site_has_every_company_view(sample_site: Build) -> None:
     assert (sample_site.site / "tags" / "index.html").is_file()
     guide = sample_site.page("guide/reports")  # shows the marker, does not expand it
     assert "&lt;!-- journeymaps:figures --&gt;" in guide and "jm-figures" not in guide
+
+
+def test_sample_site_figures_agree_with_its_maps(sample_site: Build) -> None:
+    """Whatever the sample maps say, each page shows the figures the core computes."""
+    project = load_project(REPO, REPO / "maps", REPO / "site_src")
+    options = SiteOptions()
+    home = text(sample_site.page(""))
+    gaps = sum(len(open_questions(project, m)) for m in project.maps)
+    for figure in (f"{len(project.maps)} journey maps", f"{len(project.personas)} personas",
+                   f"{len(project.maps_by_journey)} journeys", f"{gaps} open FAQ gaps",
+                   f"{len(stale_maps(project, options))} stale maps"):
+        assert figure in home, figure
+    for link in weakest_links(project, 3):
+        assert f"{link.touchpoint.name} ({link.touchpoint.score}/5)" in home
+    if project.maps:
+        catalogue = sample_site.page("maps")
+        assert f"{len(project.maps)} map" in text(catalogue)
+        for journey_map in project.maps:
+            assert f'href="{journey_map.slug}/"' in catalogue, journey_map.slug
+    for journey in project.maps_by_journey:
+        page = sample_site.page(site_layout.page_url(site_layout.journey_page(journey)))
+        article = page[page.index("<article"):page.index("</article>")]
+        assert article.count('<g class="jm-curve ') == len(project.maps_by_journey[journey])
+    opportunities = sum(len(s.opportunities) for m in project.maps for s in m.stages)
+    if opportunities:
+        assert f"{opportunities} opportunit" in text(sample_site.page("opportunities"))
 
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
