@@ -469,7 +469,7 @@ def test_key_figures_count_and_link_from_the_page_they_are_on(company: Project) 
     home = render_key_figures("index.md", company, OPTIONS)
     assert "-   **[3](maps/index.md)** journey maps" in home
     assert "-   **[3](personas/index.md)** personas" in home
-    assert "-   **[1](journeys/index.md)** journeys" in home
+    assert "-   **[1](journeys/index.md)** journey" + "\n" in home  # singular for one
     assert "-   **[2](faq-gaps.md)** open FAQ gaps" in home
     assert "-   **[2](health.md#stale-maps)** stale maps (not reviewed within 180 days)" in home
     weakest = home[home.index("**The 3 weakest touchpoints**"):].splitlines()[2:]

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import MKDOCS_YML, REPO, Build, mkdocs_build, write_tree
 from journeymaps import site_layout
+from journeymaps.labels import ENGLISH
 from journeymaps.map_health import stale_maps, weakest_links
 from journeymaps.project import load_project
 from journeymaps.site import SiteOptions
@@ -51,7 +52,7 @@ def test_home_page_figures(built: Build) -> None:
     figures = home[home.index('class="grid cards jm-figures"'):]
     assert '<strong><a href="maps/">3</a></strong> journey maps' in figures
     assert '<strong><a href="personas/">3</a></strong> personas' in figures
-    assert '<strong><a href="journeys/">1</a></strong> journeys' in figures
+    assert '<strong><a href="journeys/">1</a></strong> journey</li>' in figures
     assert '<strong><a href="faq-gaps/">2</a></strong> open FAQ gaps' in figures
     assert '<strong><a href="health/#stale-maps">2</a></strong> stale maps' in figures
     weakest = text(home)[text(home).index("The 3 weakest touchpoints"):]
@@ -181,9 +182,11 @@ def test_sample_site_figures_agree_with_its_maps(sample_site: Build) -> None:
     options = SiteOptions()
     home = text(sample_site.page(""))
     gaps = len(project.questions.gaps)
-    for figure in (f"{len(project.maps)} journey maps", f"{len(project.personas)} personas",
-                   f"{len(project.maps_by_journey)} journeys", f"{gaps} open FAQ gaps",
-                   f"{len(stale_maps(project, options))} stale maps"):
+    for count, key in ((len(project.maps), "figures.maps"),
+                       (len(project.personas), "figures.personas"),
+                       (len(project.maps_by_journey), "figures.journeys"),
+                       (gaps, "figures.gaps"), (len(stale_maps(project, options)), "figures.stale")):
+        figure = f"{count} {ENGLISH.count(key, count, days=options.stale_after_days)}"
         assert figure in home, figure
     for link in weakest_links(project, 3):
         assert f"{link.touchpoint.name} ({link.touchpoint.score}/5)" in home

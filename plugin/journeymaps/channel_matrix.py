@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import site_layout
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 from .map_page import LIST_SEPARATOR, join_items
 from .persona import Persona
 from .project import Project
@@ -19,7 +20,6 @@ from .report import (
     heat,
     map_link,
     persona_links,
-    plural,
     render_page,
     stage_axis,
     stage_key,
@@ -27,8 +27,6 @@ from .report import (
 )
 from .text import cell
 
-TITLE = "Omnichannel matrix"
-NO_CHANNEL = "(no channel)"
 #: A cell shows its worst touchpoints, each with its first maps; the rest are counted,
 #: so that the page stays readable (and quick to build) with thousands of maps.
 MAX_TOUCHPOINTS = 5
@@ -54,8 +52,9 @@ def _key(text: str | None) -> str:
     return " ".join((text or "").casefold().split())
 
 
-def render_channel_matrix(project: Project) -> str:
+def render_channel_matrix(project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.CHANNELS
+    title = labels["channels.title"]
     channels: dict[str, Tally] = {}
     # (channel key, stage key) -> touchpoint key -> tally
     cells: dict[tuple[str, str], dict[str, Tally]] = {}
@@ -64,7 +63,8 @@ def render_channel_matrix(project: Project) -> str:
         for stage in journey_map.stages:
             for tp in stage.touchpoints:
                 channel_key = _key(tp.channel)
-                channel = channels.setdefault(channel_key, Tally(tp.channel or NO_CHANNEL))
+                channel = channels.setdefault(channel_key,
+                                              Tally(tp.channel or labels["channels.none"]))
                 entry = cells.setdefault((channel_key, stage_key(stage.name or "")), {}) \
                     .setdefault(_key(tp.name), Tally(tp.name or ""))
                 for tally in (channel, entry):
@@ -74,29 +74,30 @@ def render_channel_matrix(project: Project) -> str:
                         tally.scores.append(tp.score)
                 channel.personas.update((p.id, p) for p in personas)
     if not channels:
-        return render_page(TITLE, ["No touchpoint yet: give the stages of your maps "
-                                   "`touchpoints:` with a `channel:`."])
+        return render_page(title, [labels["channels.empty"]])
     order = sorted(channels, key=lambda k: (k == "", -channels[k].touchpoints, k))
-    intro = (f"{plural(len(channels), 'channel')} and "
-             f"{plural(sum(c.touchpoints for c in channels.values()), 'touchpoint')} across "
-             f"{plural(len(project.maps), 'map')}. Scores are averages from 1 (very negative) "
-             "to 5 (very positive): a red cell is where a channel fails customers at a stage.")
+    intro = labels("channels.intro", channels=labels.count("count.channel", len(channels)),
+                   touchpoints=labels.count("count.touchpoint",
+                                            sum(c.touchpoints for c in channels.values())),
+                   across_maps=labels.count("channels.across_maps", len(project.maps)))
     summary = table(
-        ["Channel", "Touchpoints", "Feeling", "Personas", "Maps"],
+        [labels["column." + key] for key in ("channel", "touchpoints", "feeling", "personas",
+                                             "maps")],
         [[cell(channels[k].name), str(channels[k].touchpoints), heat(channels[k].average),
           persona_links(page, sorted(channels[k].personas.values(),
-                                     key=lambda p: p.display_name.casefold())) or NONE,
+                                     key=lambda p: labels.sort_key(p.display_name))) or NONE,
           str(len(channels[k].maps))] for k in order],
         sortable=True)
     axis = stage_axis(project.maps)
-    matrix = table(["Channel", *(cell(name) for _, name in axis)],
+    matrix = table([labels["column.channel"], *(cell(name) for _, name in axis)],
                    [[f"**{cell(channels[k].name)}**",
-                     *(_cell(cells.get((k, s), {}), page) for s, _ in axis)] for k in order])
-    return render_page(TITLE, [intro, "## Channels", summary, "## Channels × stages", matrix],
-                       wide=True)
+                     *(_cell(cells.get((k, s), {}), page, labels) for s, _ in axis)]
+                    for k in order])
+    return render_page(title, [intro, f"## {labels['channels.summary']}", summary,
+                               f"## {labels['channels.matrix']}", matrix], wide=True)
 
 
-def _cell(entries: dict[str, Tally], page: str) -> str:
+def _cell(entries: dict[str, Tally], page: str, labels: Labels) -> str:
     """The cell's average over all its touchpoints, then the worst of them with their maps."""
     if not entries:
         return " "
@@ -107,12 +108,13 @@ def _cell(entries: dict[str, Tally], page: str) -> str:
         maps = list(entry.maps.values())
         links = ", ".join(map_link(page, m) for m in maps[:MAX_MAP_LINKS])
         if len(maps) > MAX_MAP_LINKS:
-            links += f" and {len(maps) - MAX_MAP_LINKS} more"
+            links += " " + labels("channels.more_maps", n=len(maps) - MAX_MAP_LINKS)
         items.append(f"**{cell(entry.name)}** {heat(entry.average)} ({links})")
     if len(ranked) == 1:
         return items[0]
     if len(ranked) > MAX_TOUCHPOINTS:
-        items.append(f"and {plural(len(ranked) - MAX_TOUCHPOINTS, 'more touchpoint')}")
+        items.append(labels.count("channels.more_touchpoints", len(ranked) - MAX_TOUCHPOINTS))
     scores = [score for entry in ranked for score in entry.scores]
     average = sum(scores) / len(scores) if scores else None
-    return f"{heat(average)} over {len(ranked)} touchpoints{LIST_SEPARATOR}{join_items(items)}"
+    over = labels.count("channels.over", len(ranked), average=heat(average))
+    return f"{over}{LIST_SEPARATOR}{join_items(items)}"

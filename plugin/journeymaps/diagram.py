@@ -16,6 +16,7 @@ with contextlib.redirect_stdout(io.StringIO()):  # mermaid-py prints a notebook 
     from mermaid.userjourney import Actor, Section, Task, UserJourney
 
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 
 # Characters that carry meaning in Mermaid's journey grammar, each swapped for
 # a look-alike, so the diagram always parses and still reads as written.
@@ -43,11 +44,13 @@ def neutralise(text: str | None, fallback: str = "-") -> str:
     return line or fallback
 
 
-def journey_source(journey_map: JourneyMap, persona_names: list[str]) -> str:
+def journey_source(journey_map: JourneyMap, persona_names: list[str],
+                   labels: Labels = ENGLISH) -> str:
     """Mermaid source of the map's journey diagram (without the code fence)."""
-    actors = [Actor(neutralise(name)) for name in persona_names] or [Actor("Customer")]
+    actors = ([Actor(neutralise(name)) for name in persona_names]
+              or [Actor(neutralise(labels["diagram.customer"]))])
     sections = [
-        Section(neutralise(stage.name, f"Stage {i + 1}"), [
+        Section(neutralise(stage.name, neutralise(labels("diagram.stage", n=i + 1))), [
             Task(neutralise(tp.name), tp.score, actors)
             for tp in stage.touchpoints if tp.score is not None
         ])

@@ -13,50 +13,41 @@ from typing import Any
 from . import site_layout
 from .faq_gap import Asker, Gap
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 from .page import front_matter
 from .project import Project
 from .text import cell, dotted
 
-TITLE = "FAQ gaps"
 
-
-def render_faq_gap_page(project: Project) -> str:
+def render_faq_gap_page(project: Project, labels: Labels = ENGLISH) -> str:
     gaps = project.questions.gaps
+    title = labels["gaps.title"]
     parts = [
-        front_matter(TITLE),
-        f"# {TITLE}",
-        _summary(project, gaps),
-        _table(project, gaps) if gaps else "",
+        front_matter(title),
+        f"# {title}",
+        _summary(project, gaps, labels),
+        _table(project, gaps, labels) if gaps else "",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def _summary(project: Project, gaps: list[Gap]) -> str:
+def _summary(project: Project, gaps: list[Gap], labels: Labels) -> str:
     kb = site_layout.link(site_layout.FAQ_GAPS, site_layout.KB_INDEX)
     if not gaps:
-        return ("Every question customers ask in our journey maps has an answer. "
-                f"See the [knowledge base]({kb}).")
+        return labels("gaps.none", kb=kb)
     maps = len({id(m) for gap in gaps for m in gap.maps})
     return "\n".join([
-        f"**{_count(len(gaps), 'question')}** customers ask in "
-        f"**{_count(maps, 'journey map')}** {'has' if len(gaps) == 1 else 'have'} no answer "
-        "yet. Each one becomes a support call or a lost sale.",
+        labels.count("gaps.summary", len(gaps), in_maps=labels.count("gaps.in_maps", maps)),
         "",
-        "Most asked first; the stages say where in the journey each is asked (an "
-        "unanswered question at the purchase costs more than one at first contact). To close "
-        "a gap, write a page of the [knowledge base]({kb}) and list the question, as written "
-        "here, under `answers:` in its front matter.".replace("{kb}", kb),
+        labels("gaps.howto", kb=kb),
     ])
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _table(project: Project, gaps: list[Gap]) -> str:
+def _table(project: Project, gaps: list[Gap], labels: Labels) -> str:
     links = Links(project, site_layout.FAQ_GAPS)
-    rows = ["| # | Question | Maps | Stages | Asked in | Personas |",
-            "|--:|---|--:|---|---|---|"]
+    header = [labels["column." + key]
+              for key in ("question", "maps", "stages", "asked_in", "personas")]
+    rows = ["| # | " + " | ".join(header) + " |", "|--:|---|--:|---|---|---|"]
     for rank, gap in enumerate(gaps, 1):
         # an empty element carries the anchor: a table row cannot
         question = f'<span id="{gap.anchor}"></span>{cell(gap.text)}'

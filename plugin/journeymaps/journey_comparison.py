@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import site_layout
 from .emotion_curve import Curve, emotion_chart
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 from .map_page import join_items
 from .project import Project
 from .report import (
@@ -19,7 +20,6 @@ from .report import (
     journey_link,
     map_link,
     persona_links,
-    plural,
     render_page,
     stage_axis,
     stage_key,
@@ -27,8 +27,6 @@ from .report import (
 )
 from .stage import Stage
 from .text import cell, dotted, inline, plain
-
-INDEX_TITLE = "Journeys"
 
 
 @dataclass
@@ -45,9 +43,10 @@ class View:
         return sum(scores) / len(scores) if scores else None
 
 
-def _views(maps: list[JourneyMap], project: Project, page: str) -> list[View]:
+def _views(maps: list[JourneyMap], project: Project, page: str, labels: Labels) -> list[View]:
     views = []
-    ordered = sorted(maps, key=lambda m: (m.state_or_default != "current", m.title.casefold()))
+    ordered = sorted(maps, key=lambda m: (m.state_or_default != "current",
+                                          labels.sort_key(m.title)))
     for journey_map in ordered:
         personas = project.personas_of(journey_map)
         names = ", ".join(plain(p.display_name) for p in personas) or plain(journey_map.title)
@@ -57,32 +56,31 @@ def _views(maps: list[JourneyMap], project: Project, page: str) -> list[View]:
             by_key[stage_key(stage.name or "")].append(stage)
         target = site_layout.link(page, site_layout.map_page(journey_map))
         header = dotted(persona_links(page, personas) or cell(journey_map.title),
-                        f"[{journey_map.state_label}]({target})")
-        views.append(View(journey_map, names + (" (to-be)" if future else ""), header,
-                          dict(by_key)))
+                        f"[{labels.state(journey_map.state_or_default)}]({target})")
+        label = f"{names} ({labels.state('future')})" if future else names
+        views.append(View(journey_map, label, header, dict(by_key)))
     return views
 
 
-def render_journey_comparison(journey: str, project: Project) -> str:
+def render_journey_comparison(journey: str, project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.journey_page(journey)
     maps = project.maps_by_journey.get(journey, [])
-    views = _views(maps, project, page)
+    views = _views(maps, project, page, labels)
     axis = stage_axis(maps)
     curves = [Curve(v.label, [v.feeling(key) for key, _ in axis]) for v in views]
     parts = [
-        f"{plural(len(views), 'map')} of the journey **{inline(journey)}**, side by side: "
-        "each column is one map, seen through its personas' eyes. Scores run from 1 "
-        "(very negative) to 5 (very positive).",
+        labels.count("journey.intro", len(views), journey=inline(journey)),
         "\n".join("- " + dotted(map_link(page, v.journey_map),
                                 persona_links(page, project.personas_of(v.journey_map)),
-                                v.journey_map.state_label, cell(v.journey_map.owner))
+                                labels.state(v.journey_map.state_or_default),
+                                cell(v.journey_map.owner))
                   for v in views),
-        "## Emotion curves",
+        f"## {labels['journey.curves']}",
         emotion_chart([name for _, name in axis], curves,
-                      f"Emotion curves of the journey {plain(journey)}"),
-        _parting(axis, curves),
-        "## Stage by stage",
-        _table(axis, views),
+                      labels("journey.caption", journey=plain(journey))),
+        _parting(axis, curves, labels),
+        f"## {labels['journey.by_stage']}",
+        _table(axis, views, labels),
     ]
     return render_page(journey, parts, wide=True)
 
@@ -92,7 +90,7 @@ def _spread(points: list[float | None]) -> float | None:
     return max(scored) - min(scored) if len(scored) > 1 else None
 
 
-def _parting(axis: list[tuple[str, str]], curves: list[Curve]) -> str:
+def _parting(axis: list[tuple[str, str]], curves: list[Curve], labels: Labels) -> str:
     """The stage where the views differ most: where one persona is lost."""
     spreads = [(_spread([c.points[i] for c in curves]), i) for i in range(len(axis))]
     widest = max(((s, i) for s, i in spreads if s), default=None, key=lambda x: x[0])
@@ -101,20 +99,21 @@ def _parting(axis: list[tuple[str, str]], curves: list[Curve]) -> str:
     spread, i = widest
     feelings = ", ".join(f"{inline(c.label)} {c.points[i]:.1f}"
                          for c in curves if c.points[i] is not None)
-    return (f"The views part most at **{inline(axis[i][1])}** "
-            f"(a spread of {spread:.1f} points: {feelings}).")
+    return labels("journey.parting", stage=inline(axis[i][1]), spread=f"{spread:.1f}",
+                  feelings=feelings)
 
 
-def _table(axis: list[tuple[str, str]], views: list[View]) -> str:
+def _table(axis: list[tuple[str, str]], views: list[View], labels: Labels) -> str:
     rows = []
     for n, (key, name) in enumerate(axis, 1):
         spread = _spread([v.feeling(key) for v in views])
-        rows.append([f"**{n}. {cell(name)}**", *(_cell(v, key) for v in views),
+        rows.append([f"**{n}. {cell(name)}**", *(_cell(v, key, labels) for v in views),
                      f"{spread:.1f}" if spread is not None else NONE])
-    return table(["Stage", *(v.header for v in views), "Spread"], rows)
+    return table([labels["column.stage"], *(v.header for v in views), labels["column.spread"]],
+                 rows)
 
 
-def _cell(view: View, key: str) -> str:
+def _cell(view: View, key: str, labels: Labels) -> str:
     stages = view.stages.get(key)
     if not stages:
         return NONE
@@ -124,26 +123,24 @@ def _cell(view: View, key: str) -> str:
     emotions = [cell(e) for stage in stages for e in stage.emotions]
     pains = [cell(p) for stage in stages for p in stage.pain_points]
     if emotions:
-        items.append("Feels " + ", ".join(f"_{e}_" for e in emotions))
-    items += [f"Pain: {p}" for p in pains]
+        items.append(labels("journey.feels", emotions=", ".join(f"_{e}_" for e in emotions)))
+    items += [labels("journey.pain", pain=p) for p in pains]
     return join_items(items) or NONE
 
 
-def render_journey_index(project: Project) -> str:
+def render_journey_index(project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.JOURNEY_INDEX
+    title = labels["journeys.title"]
     if not project.maps_by_journey:
-        return render_page(INDEX_TITLE, [
-            "No journey yet: give maps the same `journey:` id to compare them here."])
+        return render_page(title, [labels["journeys.empty"]])
     rows = []
-    for journey in sorted(project.maps_by_journey, key=str.casefold):
+    for journey in sorted(project.maps_by_journey, key=labels.sort_key):
         maps = project.maps_by_journey[journey]
         personas = {p.id: p for m in maps for p in project.personas_of(m)}
         scores = [s for m in maps for s in m.scores]
         rows.append([journey_link(page, journey), str(len(maps)),
                      persona_links(page, list(personas.values())) or NONE,
                      heat(sum(scores) / len(scores) if scores else None)])
-    intro = ("Maps that share a `journey:` id show the same journey through different "
-             "personas' eyes (or as-is and to-be); each journey's page sets them side by side.")
-    return render_page(INDEX_TITLE, [intro, table(["Journey", "Maps", "Personas", "Feeling"],
-                                                  rows, sortable=True)])
+    header = [labels["column." + key] for key in ("journey", "maps", "personas", "feeling")]
+    return render_page(title, [labels["journeys.intro"], table(header, rows, sortable=True)])
 

@@ -11,8 +11,7 @@ from .persona import PERSONA_ID
 from .problem import Problem
 from .stage import Stage
 
-STATES = ("current", "future")
-STATE_LABELS = {"current": "as-is", "future": "to-be"}
+STATES = ("current", "future")  # their words, as-is and to-be, are labels (``labels.py``)
 
 
 @dataclass
@@ -43,10 +42,6 @@ class JourneyMap:
     @property
     def state_or_default(self) -> str:
         return self.state or "current"
-
-    @property
-    def state_label(self) -> str:
-        return STATE_LABELS[self.state_or_default]
 
     @property
     def folder(self) -> str:

@@ -9,11 +9,11 @@ from . import site_layout
 from .faq_gap import Asker
 from .faq_gap_report import Links
 from .knowledge_base import page_title
+from .labels import ENGLISH, Labels
 from .page import front_matter
 from .project import Project
 from .text import cell, inline
 
-TITLE = "Knowledge base"
 KB_FOLDER = site_layout.KB_INDEX.rpartition("/")[0]
 
 
@@ -46,45 +46,46 @@ def kb_entries(project: Project) -> list[Entry]:
     return sorted(entries, key=lambda e: (-e.questions, e.title.casefold(), e.page))
 
 
-def render_kb_index(project: Project) -> str:
+def render_kb_index(project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.KB_INDEX
     entries = kb_entries(project)
     gaps = len(project.questions.gaps)
     report = site_layout.link(page, site_layout.FAQ_GAPS)
+    title = labels["kb.title"]
     lines = [
-        front_matter(TITLE), "", f"# {TITLE}", "",
-        "The articles that answer our customers' questions, with how many of the questions "
-        "asked in our journey maps each answers and in how many maps they are asked. "
-        f"Questions nobody answers yet are the [FAQ gaps]({report}) "
-        f"({gaps} now).", "",
+        front_matter(title), "", f"# {title}", "",
+        labels("kb.intro", report=report, gaps=gaps), "",
     ]
     if not entries:
-        lines.append("No article yet.")
+        lines.append(labels["kb.empty"])
     else:
-        lines += ["| Article | Questions answered | Maps asking |", "|---|--:|--:|"]
+        header = [labels["column." + key] for key in ("article", "questions_answered",
+                                                      "maps_asking")]
+        lines += ["| " + " | ".join(header) + " |", "|---|--:|--:|"]
         lines += [f"| [{cell(e.title)}]({site_layout.link(page, e.page)}) | {e.questions} | "
                   f"{e.maps} |" for e in entries]
     return "\n".join(lines) + "\n"
 
 
-def asked_by(page: str, project: Project) -> str:
+def asked_by(page: str, project: Project, labels: Labels = ENGLISH) -> str:
     """Which maps, stages and personas ask the questions a page answers ('' if none)."""
     answered = project.questions.answered_by(page)
     unmatched = project.questions.unmatched.get(page, [])
     if not answered and not unmatched:
         return ""
-    lines = ["## Asked by", ""]
+    lines = [f"## {labels['kb.asked_by']}", ""]
     if answered:
-        lines += ["The questions this page answers, and where customers ask them:", "",
-                  "| Question | Journey map | Stages | Personas |", "|---|---|---|---|"]
+        header = [labels["column." + key] for key in ("question", "journey_map", "stages",
+                                                      "personas")]
+        lines += [labels["kb.asked_by_intro"], "",
+                  "| " + " | ".join(header) + " |", "|---|---|---|---|"]
         links = Links(project, page)
         for question in answered:  # the question once, then a row per map asking it
             for i, asker in enumerate(question.askers.values()):
                 lines.append(_row(question.text if i == 0 else "", asker, links))
     if unmatched:
-        lines += ["", '!!! note "Asked in no journey map"', "",
-                  "    This page says it answers these questions, but no map asks them "
-                  "(check the wording):", ""]
+        lines += ["", f'!!! note "{labels["kb.unmatched"]}"', "",
+                  f"    {labels['kb.unmatched_intro']}", ""]
         lines += [f"    - {inline(text)}" for text in unmatched]
     return "\n".join(lines)
 
@@ -95,7 +96,8 @@ def _row(text: str, asker: Asker, links: Links) -> str:
             f"{links.personas(asker.journey_map.persona)} |")
 
 
-def with_asked_by(page: str, markdown: str, project: Project) -> str:
+def with_asked_by(page: str, markdown: str, project: Project,
+                  labels: Labels = ENGLISH) -> str:
     """A docs page with its "Asked by" section appended, when it answers anything."""
-    section = asked_by(page, project)
+    section = asked_by(page, project, labels)
     return f"{markdown.rstrip()}\n\n{section}\n" if section else markdown

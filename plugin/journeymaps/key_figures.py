@@ -47,22 +47,22 @@ def render_key_figures(page: str, project: Project, options: SiteOptions) -> str
     def to(target: str) -> str:
         return site_layout.link(page, target)
 
+    labels = options.labels
     gaps = len(project.questions.gaps)  # distinct questions, as the gap report counts them
     figures = [
-        (len(project.maps), "journey maps", to(site_layout.CATALOGUE)),
-        (len(project.personas), "personas", to(site_layout.PERSONA_GALLERY)),
-        (len(project.maps_by_journey), "journeys", to(site_layout.JOURNEY_INDEX)),
-        (gaps, "open FAQ gaps", to(site_layout.FAQ_GAPS)),
-        (len(stale_maps(project, options)),
-         f"stale maps (not reviewed within {options.stale_after_days} days)",
-         f"{to(site_layout.HEALTH)}#{STALE}"),
+        (len(project.maps), "figures.maps", to(site_layout.CATALOGUE)),
+        (len(project.personas), "figures.personas", to(site_layout.PERSONA_GALLERY)),
+        (len(project.maps_by_journey), "figures.journeys", to(site_layout.JOURNEY_INDEX)),
+        (gaps, "figures.gaps", to(site_layout.FAQ_GAPS)),
+        (len(stale_maps(project, options)), "figures.stale", f"{to(site_layout.HEALTH)}#{STALE}"),
     ]
-    cards = [f"-   **[{count}]({target})** {label}" if target else f"-   **{count}** {label}"
-             for count, label, target in figures]
+    cards = [f"-   **[{count}]({target})** "
+             + labels.count(key, count, days=options.stale_after_days)
+             for count, key, target in figures]
     lines = ['<div class="grid cards jm-figures" markdown>', "", *cards, "", "</div>"]
     weakest = weakest_links(project, WEAKEST)
     if weakest:
-        lines += ["", f"**The {len(weakest)} weakest touchpoints**", ""]
+        lines += ["", f"**{labels.count('figures.weakest', len(weakest))}**", ""]
         lines += [
             f"{n}. " + dotted(f"**{cell(w.touchpoint.name)}** ({w.touchpoint.score}/5)",
                               cell(w.stage.name), map_link(page, w.journey_map),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import site_layout
 from .journey_map import JourneyMap
+from .labels import Labels
 from .map_page import join_items
 from .map_stats import days_since_review, is_stale
 from .project import Project
@@ -20,7 +21,6 @@ from .report import (
     heat,
     map_link,
     persona_links,
-    plural,
     render_page,
     sort_as,
     table,
@@ -32,7 +32,6 @@ from .touchpoint import Touchpoint
 if TYPE_CHECKING:
     from .site import SiteOptions
 
-TITLE = "Map health"
 WEAKEST_LINKS = 10
 #: A touchpoint scored above this is not weak, however low it ranks.
 WEAK_SCORE = 3
@@ -64,77 +63,75 @@ def weakest_links(project: Project, limit: int = WEAKEST_LINKS) -> list[WeakLink
 def stale_maps(project: Project, options: SiteOptions) -> list[JourneyMap]:
     """Never reviewed first, then the longest unreviewed."""
     stale = [m for m in project.maps if is_stale(m, options)]
-    return sorted(stale, key=lambda m: (m.reviewed is not None, m.reviewed, m.title.casefold()))
+    return sorted(stale, key=lambda m: (m.reviewed is not None, m.reviewed,
+                                        options.labels.sort_key(m.title)))
 
 
 def render_map_health(project: Project, options: SiteOptions) -> str:
-    page = site_layout.HEALTH
+    page, labels = site_layout.HEALTH, options.labels
+    order = labels.sort_key
     stale = stale_maps(project, options)
     weakest = weakest_links(project)
     clusters = sorted(
         ((stage, m) for m in project.maps for stage in m.stages
          if len(stage.pain_points) >= OBSTACLE_CLUSTER),
-        key=lambda item: (-len(item[0].pain_points), item[1].title.casefold()))
-    unowned = sorted((m for m in project.maps if not m.owner), key=lambda m: m.title.casefold())
+        key=lambda item: (-len(item[0].pain_points), order(item[1].title)))
+    unowned = sorted((m for m in project.maps if not m.owner), key=lambda m: order(m.title))
     lonely = sorted((p for p in project.personas.values() if not project.maps_by_persona.get(p.id)),
-                    key=lambda p: p.display_name.casefold())
+                    key=lambda p: order(p.display_name))
     empty = [(stage, m) for m in project.maps for stage in m.stages if not stage.touchpoints]
     summary = [
-        (STALE, "Stale maps", plural(len(stale), "map")),
-        (WEAKEST, "Weakest links", plural(len(weakest), "touchpoint")),
-        (CLUSTERS, "Obstacle clusters", plural(len(clusters), "stage")),
-        (NO_OWNER, "Maps without owner", plural(len(unowned), "map")),
-        (NO_MAPS, "Personas without maps", plural(len(lonely), "persona")),
-        (NO_TOUCHPOINTS, "Stages without touchpoints", plural(len(empty), "stage")),
+        (STALE, "health.stale", labels.count("count.map", len(stale))),
+        (WEAKEST, "health.weakest", labels.count("count.touchpoint", len(weakest))),
+        (CLUSTERS, "health.clusters", labels.count("count.stage", len(clusters))),
+        (NO_OWNER, "health.no_owner", labels.count("count.map", len(unowned))),
+        (NO_MAPS, "health.no_maps", labels.count("count.persona", len(lonely))),
+        (NO_TOUCHPOINTS, "health.no_touchpoints", labels.count("count.stage", len(empty))),
     ]
     parts = [
-        "\n".join(f"- [{title}](#{anchor}): {count}" for anchor, title, count in summary),
-        _section(STALE, "Stale maps",
-                 f"Maps never reviewed or not reviewed within {options.stale_after_days} days: "
-                 "check them against today's journey and set `reviewed:`.",
-                 ["Map", "Owner", "Last review", "Days since"],
+        "\n".join(f"- [{labels[key]}](#{anchor}): {count}" for anchor, key, count in summary),
+        _section(labels, STALE, "health.stale",
+                 labels("health.stale_intro", days=options.stale_after_days),
+                 ["map", "owner", "last_review", "days_since"],
                  [[map_link(page, m), cell(m.owner) or NONE,
                    sort_as(m.reviewed.isoformat() if m.reviewed else "0000",
-                           m.reviewed.isoformat() if m.reviewed else "never"),
+                           m.reviewed.isoformat() if m.reviewed else labels["review.never"]),
                    _days(m, options)] for m in stale]),
-        _section(WEAKEST, "Weakest links",
-                 f"The lowest-scored touchpoints across all maps (at most {WEAKEST_LINKS}, "
-                 f"scored {WEAK_SCORE} or less): where customers are lost. "
-                 "**Gap** is perceived minus expected: below zero, the company disappoints.",
-                 ["Touchpoint", "Channel", "Score", "Expected", "Gap", "Map", "Stage",
-                  "Personas"],
+        _section(labels, WEAKEST, "health.weakest",
+                 labels("health.weakest_intro", limit=WEAKEST_LINKS, score=WEAK_SCORE),
+                 ["touchpoint", "channel", "score", "expected", "gap", "map", "stage",
+                  "personas"],
                  [[f"**{cell(w.touchpoint.name)}**", cell(w.touchpoint.channel) or NONE,
                    heat(w.touchpoint.score, str(w.touchpoint.score)),
                    str(w.touchpoint.expected or NONE), _signed(w.touchpoint.gap),
                    map_link(page, w.journey_map), cell(w.stage.name),
                    persona_links(page, project.personas_of(w.journey_map)) or NONE]
                   for w in weakest]),
-        _section(CLUSTERS, "Obstacle clusters",
-                 f"Stages with {OBSTACLE_CLUSTER} or more pain points: several obstacles at "
-                 "one point lose the customer.",
-                 ["Map", "Stage", "Count", "Feeling", "Pain points"],
+        _section(labels, CLUSTERS, "health.clusters",
+                 labels("health.clusters_intro", n=OBSTACLE_CLUSTER),
+                 ["map", "stage", "count", "feeling", "pain_points"],
                  [[map_link(page, m), cell(stage.name), str(len(stage.pain_points)),
                    heat(stage.average_score), join_items([cell(p) for p in stage.pain_points])]
                   for stage, m in clusters]),
-        _section(NO_OWNER, "Maps without owner", "Nobody answers for these maps: set `owner:`.",
-                 ["Map", "Folder"],
+        _section(labels, NO_OWNER, "health.no_owner", labels["health.no_owner_intro"],
+                 ["map", "folder"],
                  [[map_link(page, m), cell(m.folder) or NONE] for m in unowned]),
-        _section(NO_MAPS, "Personas without maps",
-                 "Customers we describe but have not mapped a journey for.",
-                 ["Persona", "Segment"],
+        _section(labels, NO_MAPS, "health.no_maps", labels["health.no_maps_intro"],
+                 ["persona", "segment"],
                  [[persona_links(page, [p]), cell(p.segment) or NONE] for p in lonely]),
-        _section(NO_TOUCHPOINTS, "Stages without touchpoints",
-                 "Stages where the map does not say where the customer meets us.",
-                 ["Map", "Stage"],
+        _section(labels, NO_TOUCHPOINTS, "health.no_touchpoints",
+                 labels["health.no_touchpoints_intro"],
+                 ["map", "stage"],
                  [[map_link(page, m), cell(stage.name)] for stage, m in empty]),
     ]
-    return render_page(TITLE, parts)
+    return render_page(labels["health.title"], parts)
 
 
-def _section(anchor: str, title: str, intro: str, header: list[str],
+def _section(labels: Labels, anchor: str, key: str, intro: str, header: list[str],
              rows: list[list[str]]) -> str:
-    body = table(header, rows, sortable=True) if rows else "None: nothing to do here."
-    return f"## {title} {{ #{anchor} }}\n\n{intro}\n\n{body}"
+    columns = [labels["column." + name] for name in header]
+    body = table(columns, rows, sortable=True) if rows else labels["health.nothing"]
+    return f"## {labels[key]} {{ #{anchor} }}\n\n{intro}\n\n{body}"
 
 
 def _days(journey_map: JourneyMap, options: SiteOptions) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from . import site_layout
 from .diagram import journey_source
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 from .page import front_matter, problems_admonition
 from .project import Project
 from .stage import Stage
@@ -17,65 +18,71 @@ from .touchpoint import SCORE_FACES
 LIST_SEPARATOR = "<br>"
 
 
-def render_map_page(journey_map: JourneyMap, project: Project) -> str:
+def render_map_page(journey_map: JourneyMap, project: Project,
+                    labels: Labels = ENGLISH) -> str:
     """The whole page, ready for MkDocs (or any Python-Markdown site)."""
     page = site_layout.map_page(journey_map)
     personas = project.personas_of(journey_map)
+    names = [p.display_name for p in personas]
     parts = [
-        front_matter(journey_map.title, tags=map_tags(journey_map, project)),
+        front_matter(journey_map.title, tags=map_tags(journey_map, project, labels)),
         f"# {inline(journey_map.title)}",
-        _header(journey_map, project, page),
-        problems_admonition(project.problems_of(journey_map.file), "map"),
-        "## Journey diagram",
-        "```mermaid\n" + journey_source(journey_map, [p.display_name for p in personas]) + "```",
-        "## Stages",
-        stage_table(journey_map.stages, project, page),
-        _same_journey(journey_map, project, page),
+        _header(journey_map, project, page, labels),
+        problems_admonition(project.problems_of(journey_map.file), "map", labels),
+        f"## {labels['map.diagram']}",
+        "```mermaid\n" + journey_source(journey_map, names, labels) + "```",
+        f"## {labels['map.stages']}",
+        stage_table(journey_map.stages, project, page, labels),
+        _same_journey(journey_map, project, page, labels),
         journey_map.body.strip(),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def _header(journey_map: JourneyMap, project: Project, page: str) -> str:
+def _header(journey_map: JourneyMap, project: Project, page: str, labels: Labels) -> str:
     persona_links = ", ".join(
         f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
         for p in project.personas_of(journey_map)
     )
     fields = [
-        ("Persona" if len(journey_map.persona) < 2 else "Personas", persona_links),
-        ("Journey", journey_map.journey and (
-            f"{inline(journey_map.journey)} · [compare the personas side by side]"
+        (labels.count("map.persona", len(journey_map.persona)), persona_links),
+        (labels["map.journey"], journey_map.journey and (
+            f"{inline(journey_map.journey)} · [{labels['map.compare']}]"
             f"({site_layout.link(page, site_layout.journey_page(journey_map.journey))})")),
-        ("State", journey_map.state_label),
-        ("Owner", inline(journey_map.owner)),
-        ("Last review", journey_map.reviewed.isoformat() if journey_map.reviewed else "never"),
+        (labels["map.state"], labels.state(journey_map.state_or_default)),
+        (labels["map.owner"], inline(journey_map.owner)),
+        (labels["map.last_review"],
+         journey_map.reviewed.isoformat() if journey_map.reviewed else labels["review.never"]),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in fields if value)
 
 
-def score_text(score: int | None, expected: int | None = None) -> str:
+def score_text(score: int | None, expected: int | None = None,
+               labels: Labels = ENGLISH) -> str:
     if score is None:
         return ""
     text = f"{SCORE_FACES[score]} {score}/5"
-    return text + (f" (expected {expected})" if expected is not None else "")
+    return text + (" " + labels("map.expected", expected=expected)
+                   if expected is not None else "")
 
 
-def _touchpoints(stage: Stage) -> list[str]:
-    return [
+def _touchpoints(labels: Labels) -> Callable[[Stage], list[str]]:
+    return lambda stage: [
         dotted(f"**{cell(tp.name)}**", tp.channel and f"_{cell(tp.channel)}_",
-               score_text(tp.score, tp.expected), cell(tp.note))
+               score_text(tp.score, tp.expected, labels), cell(tp.note))
         for tp in stage.touchpoints
     ]
 
 
-def _opportunities(stage: Stage) -> list[str]:
-    return [
-        dotted(cell(o.text), o.priority and f"**{o.priority}**", cell(o.owner))
+def _opportunities(labels: Labels) -> Callable[[Stage], list[str]]:
+    return lambda stage: [
+        dotted(cell(o.text), o.priority and f"**{labels['priority.' + o.priority]}**",
+               cell(o.owner))
         for o in stage.opportunities
     ]
 
 
-def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
+def _questions(project: Project, page: str, labels: Labels) -> Callable[[Stage], list[str]]:
     def render(stage: Stage) -> list[str]:
         items = []
         for question in stage.questions:
@@ -84,7 +91,7 @@ def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
                 report = site_layout.link(page, site_layout.FAQ_GAPS)
                 anchor = project.questions.anchor_of(question)  # '' for a question without text
                 report += f"#{anchor}" if anchor else ""
-                items.append(f"{cell(question.text)} · [_FAQ gap_]({report})")
+                items.append(f"{cell(question.text)} · [_{labels['map.faq_gap']}_]({report})")
             elif target.startswith("https://"):
                 items.append(f"[{cell(question.text)}]({target}) ✓")
             else:
@@ -98,26 +105,28 @@ def _average(stage: Stage) -> list[str]:
     return [f"{SCORE_FACES[round(average)]} {average:.1f}"] if average is not None else []
 
 
-def stage_table(stages: list[Stage], project: Project, page: str) -> str:
+def stage_table(stages: list[Stage], project: Project, page: str,
+                labels: Labels = ENGLISH) -> str:
     """Stages as columns, lanes as rows; a lane empty in every stage is left out."""
     lanes: list[tuple[str, Callable[[Stage], list[str]]]] = [
-        ("Goal", lambda s: [cell(s.goal)] if s.goal else []),
-        ("Actions", lambda s: [cell(a) for a in s.actions]),
-        ("Touchpoints", _touchpoints),
-        ("Feeling", _average),
-        ("Thoughts", lambda s: [cell(t) for t in s.thoughts]),
-        ("Emotions", lambda s: [cell(e) for e in s.emotions]),
-        ("Pain points", lambda s: [cell(p) for p in s.pain_points]),
-        ("Opportunities", _opportunities),
-        ("Questions", _questions(project, page)),
-        ("Metrics", lambda s: [f"{cell(k)}: **{cell(str(v))}**" for k, v in s.metrics.items()]),
+        ("goal", lambda s: [cell(s.goal)] if s.goal else []),
+        ("actions", lambda s: [cell(a) for a in s.actions]),
+        ("touchpoints", _touchpoints(labels)),
+        ("feeling", _average),
+        ("thoughts", lambda s: [cell(t) for t in s.thoughts]),
+        ("emotions", lambda s: [cell(e) for e in s.emotions]),
+        ("pain_points", lambda s: [cell(p) for p in s.pain_points]),
+        ("opportunities", _opportunities(labels)),
+        ("questions", _questions(project, page, labels)),
+        ("metrics", lambda s: [f"{cell(k)}: **{cell(str(v))}**" for k, v in s.metrics.items()]),
     ]
     header = "| | " + " | ".join(f"{i}. {cell(s.name)}" for i, s in enumerate(stages, 1)) + " |"
     rows = [header, "|---" * (len(stages) + 1) + "|"]
     for label, items_of in lanes:
         cells = [items_of(stage) for stage in stages]
         if any(cells):
-            rows.append(f"| **{label}** | " + " | ".join(map(join_items, cells)) + " |")
+            rows.append(f"| **{labels['lane.' + label]}** | "
+                        + " | ".join(map(join_items, cells)) + " |")
     return "\n".join(rows)
 
 
@@ -128,16 +137,18 @@ def join_items(items: list[str]) -> str:
     return LIST_SEPARATOR.join(f"• {item}" for item in items)
 
 
-def _same_journey(journey_map: JourneyMap, project: Project, page: str) -> str:
+def _same_journey(journey_map: JourneyMap, project: Project, page: str,
+                  labels: Labels) -> str:
     siblings = project.journey_siblings(journey_map)
     if not siblings:
         return ""
-    lines = ["## The same journey, other views", ""]
+    lines = [f"## {labels['map.same_journey']}", ""]
     for other in siblings:
         names = ", ".join(
             f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
             for p in project.personas_of(other)
         )
         target = site_layout.link(page, site_layout.map_page(other))
-        lines.append("- " + dotted(f"[{inline(other.title)}]({target})", names, other.state_label))
+        lines.append("- " + dotted(f"[{inline(other.title)}]({target})", names,
+                                   labels.state(other.state_or_default)))
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from collections import Counter
 
 from . import site_layout
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 from .map_page import join_items
 from .opportunity import PRIORITIES, Opportunity
 from .project import Project
@@ -18,7 +19,6 @@ from .report import (
     heat,
     map_link,
     persona_links,
-    plural,
     render_page,
     sort_as,
     table,
@@ -26,51 +26,49 @@ from .report import (
 from .stage import Stage
 from .text import cell
 
-TITLE = "Opportunity backlog"
-HEADER = ["Priority", "Opportunity", "Owner", "Map", "Stage", "Personas", "Feeling",
-          "Pain points at that stage"]
+HEADER = ["priority", "opportunity", "owner", "map", "stage", "personas", "feeling",
+          "stage_pain_points"]
 UNPRIORITISED = "unset"
 
 
-def _backlog(project: Project) -> list[tuple[Opportunity, Stage, JourneyMap]]:
+def _backlog(project: Project, labels: Labels) -> list[tuple[Opportunity, Stage, JourneyMap]]:
     items = [(o, stage, m) for m in project.maps for stage in m.stages
              for o in stage.opportunities]
     worst_last = 6.0  # a stage without scores sorts after every scored one
     items.sort(key=lambda item: (
         item[0].rank,
         item[1].average_score if item[1].average_score is not None else worst_last,
-        item[2].title.casefold(), item[2].file))
+        labels.sort_key(item[2].title), item[2].file))
     return items
 
 
-def render_opportunity_backlog(project: Project) -> str:
+def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.OPPORTUNITIES
-    items = _backlog(project)
+    title = labels["backlog.title"]
+    items = _backlog(project, labels)
     if not items:
-        return render_page(TITLE, ["No opportunity yet: add `opportunities:` to the "
-                                   "stages of your maps."])
+        return render_page(title, [labels["backlog.empty"]])
     counts = Counter(o.priority or UNPRIORITISED for o, _, _ in items)
-    breakdown = ", ".join(f"{counts[p]} {p}" for p in (*PRIORITIES, UNPRIORITISED) if counts[p])
+    breakdown = ", ".join(labels("backlog.breakdown", n=counts[p], priority=labels["priority." + p])
+                          for p in (*PRIORITIES, UNPRIORITISED) if counts[p])
     unowned = sum(1 for o, _, m in items if not (o.owner or m.owner))
-    intro = (f"{plural(len(items), 'opportunity', 'opportunities')} ({breakdown}). High "
-             "priority first, then where customers feel worst (the stage's average "
-             "touchpoint score, 1 very negative to 5 very positive). An owner in italics is "
-             "the map's owner, standing in for an opportunity that names none.")
+    intro = labels.count("backlog.intro", len(items), breakdown=breakdown)
     if unowned:
-        intro += f" **{plural(unowned, 'opportunity', 'opportunities')} without any owner.**"
-    rows = [_row(o, stage, m, project, page) for o, stage, m in items]
-    return render_page(TITLE, [intro, table(HEADER, rows, sortable=True)], wide=True)
+        intro += " " + labels.count("backlog.unowned", unowned)
+    rows = [_row(o, stage, m, project, page, labels) for o, stage, m in items]
+    header = [labels["column." + key] for key in HEADER]
+    return render_page(title, [intro, table(header, rows, sortable=True)], wide=True)
 
 
 def _row(opportunity: Opportunity, stage: Stage, journey_map: JourneyMap, project: Project,
-         page: str) -> list[str]:
+         page: str, labels: Labels) -> list[str]:
     if opportunity.owner:
         owner = cell(opportunity.owner)
     else:
         owner = f"_{cell(journey_map.owner)}_" if journey_map.owner else NONE
     return [
-        sort_as(opportunity.rank, f"**{opportunity.priority}**" if opportunity.priority
-                else UNPRIORITISED),
+        sort_as(opportunity.rank, f"**{labels['priority.' + opportunity.priority]}**"
+                if opportunity.priority else labels["priority." + UNPRIORITISED]),
         cell(opportunity.text),
         owner,
         map_link(page, journey_map),

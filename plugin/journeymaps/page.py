@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from .labels import ENGLISH, Labels
 from .problem import Problem
 from .text import inline
 
@@ -22,12 +23,15 @@ def front_matter(title: str, **meta: Any) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---"
 
 
-def problems_admonition(problems: list[Problem], noun: str) -> str:
-    """A warning box listing a file's problems, shown when the build is not strict."""
+def problems_admonition(problems: list[Problem], noun: str, labels: Labels = ENGLISH) -> str:
+    """A warning box listing a file's problems, shown when the build is not strict.
+
+    The title is in the site's language; the messages stay English, as
+    ``journeymaps check`` and the build log print them.
+    """
     if not problems:
         return ""
-    count = len(problems)
-    title = f"{count} problem{'s' if count > 1 else ''} in this {noun}"
+    title = labels.count(f"problems.{noun}", len(problems))
     lines = [f'!!! danger "{title}"', ""]
     lines += [f"    - `{p.file}:{p.line}` `{p.path}`: {inline(p.message)}" for p in problems]
     return "\n".join(lines)

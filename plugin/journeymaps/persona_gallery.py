@@ -5,33 +5,31 @@ from __future__ import annotations
 import html
 
 from . import site_layout
+from .labels import ENGLISH, Labels
 from .persona import Persona
 from .project import Project
-from .report import plural, render_page
+from .report import render_page
 from .text import dotted, inline
 
-TITLE = "Personas"
 
-
-def render_persona_gallery(project: Project) -> str:
+def render_persona_gallery(project: Project, labels: Labels = ENGLISH) -> str:
+    title = labels["gallery.title"]
     if not project.personas:
-        return render_page(TITLE, ["No persona yet: add one as `maps/personas/<id>.md` "
-                                   "(see the authors' guide)."])
-    personas = sorted(project.personas.values(), key=lambda p: p.display_name.casefold())
-    cards = [_card(p, len(project.maps_by_persona.get(p.id, []))) for p in personas]
-    intro = (f"{plural(len(personas), 'persona')}: the customers whose eyes our journey "
-             "maps look through. Open one to see every map it walks.")
+        return render_page(title, [labels["gallery.empty"]])
+    personas = sorted(project.personas.values(), key=lambda p: labels.sort_key(p.display_name))
+    cards = [_card(p, len(project.maps_by_persona.get(p.id, [])), labels) for p in personas]
+    intro = labels.count("gallery.intro", len(personas))
     gallery = '<div class="grid cards jm-gallery" markdown>\n\n' + "\n\n".join(cards) + \
         "\n\n</div>"
-    return render_page(TITLE, [intro, gallery])
+    return render_page(title, [intro, gallery])
 
 
-def _card(persona: Persona, maps: int) -> str:
+def _card(persona: Persona, maps: int, labels: Labels) -> str:
     target = site_layout.link(site_layout.PERSONA_GALLERY, site_layout.persona_page(persona.id))
     name = inline(persona.display_name)
     lines = [f"-   {_picture(persona)} **[{name}]({target})**", ""]
     facts = dotted(inline(persona.segment), inline(persona.role),
-                   plural(maps, "journey map") if maps else "no journey map yet")
+                   labels.count("gallery.maps", maps) if maps else labels["gallery.no_maps"])
     lines.append(f"    {facts}")
     if persona.quote:
         lines += ["", f"    > {inline(persona.quote)}"]

@@ -3,58 +3,61 @@
 from __future__ import annotations
 
 from . import site_layout
+from .labels import ENGLISH, Labels
 from .page import front_matter, problems_admonition
 from .persona import Persona
 from .project import Project
 from .text import dotted, inline
 
 
-def render_persona_page(persona: Persona, project: Project) -> str:
+def render_persona_page(persona: Persona, project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.persona_page(persona.id)
     parts = [
         front_matter(persona.display_name),
         f"# {inline(persona.display_name)}",
-        problems_admonition(project.problems_of(persona.file), "persona"),
-        _profile(persona),
-        _maps(persona, project, page),
-        _fellow_travellers(persona, project, page),
+        problems_admonition(project.problems_of(persona.file), "persona", labels),
+        _profile(persona, labels),
+        _maps(persona, project, page, labels),
+        _fellow_travellers(persona, project, page, labels),
         persona.body.strip(),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def _profile(persona: Persona) -> str:
+def _profile(persona: Persona, labels: Labels) -> str:
     lines = []
     if persona.photo:
         lines.append(f"![{inline(persona.display_name)}]({persona.photo}){{ .journeymaps-photo "
                      "width=\"160\" }")
         lines.append("")
-    facts = [("Role", persona.role), ("Age", str(persona.age) if persona.age is not None else None),
-             ("Location", persona.location), ("Segment", persona.segment)]
-    lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
+    facts = [("role", persona.role), ("age", str(persona.age) if persona.age is not None else None),
+             ("location", persona.location), ("segment", persona.segment)]
+    lines += [f"- **{labels['persona.' + key]}:** {inline(value)}" for key, value in facts if value]
     if persona.quote:
         lines += ["", f"> {inline(persona.quote)}"]
-    for label, items in (("Goals", persona.goals), ("Frustrations", persona.frustrations),
-                         ("Preferred channels", persona.channels)):
+    for key, items in (("goals", persona.goals), ("frustrations", persona.frustrations),
+                       ("channels", persona.channels)):
         if items:
-            lines += ["", f"**{label}**", ""] + [f"- {inline(item)}" for item in items]
+            lines += ["", f"**{labels['persona.' + key]}**", ""]
+            lines += [f"- {inline(item)}" for item in items]
     return "\n".join(lines).strip()
 
 
-def _maps(persona: Persona, project: Project, page: str) -> str:
+def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
     maps = project.maps_by_persona.get(persona.id, [])
     if not maps:
-        return "## Journey maps\n\nNo journey map walks in this persona's shoes yet."
-    lines = ["## Journey maps", ""]
+        return f"## {labels['persona.maps']}\n\n{labels['persona.no_maps']}"
+    lines = [f"## {labels['persona.maps']}", ""]
     for journey_map in maps:
         target = site_layout.link(page, site_layout.map_page(journey_map))
-        journey = journey_map.journey and f"journey `{inline(journey_map.journey)}`"
+        journey = journey_map.journey and labels("persona.journey",
+                                                 journey=inline(journey_map.journey))
         lines.append("- " + dotted(f"[{inline(journey_map.title)}]({target})",
-                                   journey_map.state_label, journey))
+                                   labels.state(journey_map.state_or_default), journey))
     return "\n".join(lines)
 
 
-def _fellow_travellers(persona: Persona, project: Project, page: str) -> str:
+def _fellow_travellers(persona: Persona, project: Project, page: str, labels: Labels) -> str:
     """Other personas who walk the same journeys, with the journeys they share."""
     shared: dict[str, list[str]] = {}
     for journey_map in project.maps_by_persona.get(persona.id, []):
@@ -67,7 +70,7 @@ def _fellow_travellers(persona: Persona, project: Project, page: str) -> str:
                         journeys.append(name)
     if not shared:
         return ""
-    lines = ["## Others on the same journeys", ""]
+    lines = [f"## {labels['persona.others']}", ""]
     for other_id, journeys in shared.items():
         other = project.personas[other_id]
         target = site_layout.link(page, site_layout.persona_page(other_id))

@@ -1,4 +1,4 @@
-"""Pieces the company-wide views share: tables, heat-map chips, links, counts.
+"""Pieces the company-wide views share: tables, heat-map chips, links.
 
 Heat-map colours and sortable tables are CSS classes and a small script that
 the site ships (``assets/journeymaps/``); without them the pages still read
@@ -66,11 +66,6 @@ def journey_link(page: str, journey: str | None) -> str:
         return ""
     target = site_layout.link(page, site_layout.journey_page(journey))
     return f"[{cell(journey)}]({target})"
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """'1 map', '3 maps'."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def stage_key(name: str) -> str:

@@ -23,6 +23,7 @@ from .field_tables import expand_markers
 from .journey_comparison import render_journey_comparison, render_journey_index
 from .kb_page import render_kb_index, with_asked_by
 from .key_figures import expand_figures
+from .labels import ENGLISH, Labels
 from .map_health import render_map_health
 from .map_page import render_map_page
 from .opportunity_backlog import render_opportunity_backlog
@@ -38,6 +39,8 @@ class SiteOptions:
 
     stale_after_days: int = 180
     today: dt.date = field(default_factory=dt.date.today)
+    #: the words of the pages, in the site's language (``labels.load_labels``)
+    labels: Labels = ENGLISH
 
 
 @dataclass(frozen=True)
@@ -53,17 +56,18 @@ class GeneratedFile:
 def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
     """The site's generated pages and exports, in a stable order."""
     options = options or SiteOptions()
+    labels = options.labels
     for journey_map in project.maps:
         yield GeneratedFile(site_layout.map_page(journey_map),
-                            render_map_page(journey_map, project), journey_map.file)
+                            render_map_page(journey_map, project, labels), journey_map.file)
     for persona in project.personas.values():
         yield GeneratedFile(site_layout.persona_page(persona.id),
-                            render_persona_page(persona, project), persona.file)
+                            render_persona_page(persona, project, labels), persona.file)
     yield GeneratedFile(site_layout.EXPORT_JSON, export_json(project))
-    yield GeneratedFile(site_layout.FAQ_GAPS, render_faq_gap_page(project))
+    yield GeneratedFile(site_layout.FAQ_GAPS, render_faq_gap_page(project, labels))
     yield GeneratedFile(site_layout.FAQ_GAPS_JSON, faq_gaps_json(project))
     if not _in_docs(project, site_layout.KB_INDEX):  # a hand-written index wins
-        yield GeneratedFile(site_layout.KB_INDEX, render_kb_index(project))
+        yield GeneratedFile(site_layout.KB_INDEX, render_kb_index(project, labels))
     for schema_path in SCHEMAS:
         yield GeneratedFile(schema_path, schema_json(schema_path))
     yield from _company_views(project, options)
@@ -88,14 +92,15 @@ def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
 def _company_views(project: Project, options: SiteOptions) -> Iterator[GeneratedFile]:
     """The catalogue, the gallery, the journey comparisons and the reports, with
     the stylesheet and script they use."""
+    labels = options.labels
     yield GeneratedFile(site_layout.CATALOGUE, render_catalogue(project, options))
-    yield GeneratedFile(site_layout.PERSONA_GALLERY, render_persona_gallery(project))
-    yield GeneratedFile(site_layout.JOURNEY_INDEX, render_journey_index(project))
+    yield GeneratedFile(site_layout.PERSONA_GALLERY, render_persona_gallery(project, labels))
+    yield GeneratedFile(site_layout.JOURNEY_INDEX, render_journey_index(project, labels))
     for journey in project.maps_by_journey:
         yield GeneratedFile(site_layout.journey_page(journey),
-                            render_journey_comparison(journey, project))
-    yield GeneratedFile(site_layout.CHANNELS, render_channel_matrix(project))
-    yield GeneratedFile(site_layout.OPPORTUNITIES, render_opportunity_backlog(project))
+                            render_journey_comparison(journey, project, labels))
+    yield GeneratedFile(site_layout.CHANNELS, render_channel_matrix(project, labels))
+    yield GeneratedFile(site_layout.OPPORTUNITIES, render_opportunity_backlog(project, labels))
     yield GeneratedFile(site_layout.HEALTH, render_map_health(project, options))
     assets = resources.files(__package__).joinpath("assets")
     for path in (site_layout.STYLESHEET, site_layout.SCRIPT):
@@ -107,5 +112,5 @@ def transform_docs_page(page: str, markdown: str, project: Project,
                         options: SiteOptions | None = None) -> str:
     """A hand-written docs page with the generated parts it asks for filled in."""
     options = options or SiteOptions()
-    markdown = expand_markers(with_asked_by(page, markdown, project))
+    markdown = expand_markers(with_asked_by(page, markdown, project, options.labels))
     return expand_figures(page, markdown, project, options)

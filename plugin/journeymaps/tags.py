@@ -13,17 +13,18 @@ from __future__ import annotations
 import html
 
 from .journey_map import JourneyMap
+from .labels import ENGLISH, Labels
 from .project import Project
 from .text import plain
 
 
-def map_tags(journey_map: JourneyMap, project: Project) -> list[str]:
+def map_tags(journey_map: JourneyMap, project: Project, labels: Labels = ENGLISH) -> list[str]:
     """Distinct tags (ignoring case), in that order, HTML-escaped."""
     candidates = [
         *journey_map.tags,
         *(p.display_name for p in project.personas_of(journey_map)),
         journey_map.journey,
-        journey_map.state_label,
+        labels.state(journey_map.state_or_default),
         # channels are lowercased so that "Phone" in one map and "phone" in
         # another make one tag (Material's tags are case-sensitive)
         *((tp.channel or "").casefold() for stage in journey_map.stages
