@@ -185,7 +185,8 @@ def test_sample_site_figures_agree_with_its_maps(sample_site: Build) -> None:
     for count, key in ((len(project.maps), "figures.maps"),
                        (len(project.personas), "figures.personas"),
                        (len(project.maps_by_journey), "figures.journeys"),
-                       (gaps, "figures.gaps"), (len(stale_maps(project, options)), "figures.stale")):
+                       (gaps, "figures.gaps"),
+                       (len(stale_maps(project, options)), "figures.stale")):
         figure = f"{count} {ENGLISH.count(key, count, days=options.stale_after_days)}"
         assert figure in home, figure
     for link in weakest_links(project, 3):
