@@ -270,5 +270,5 @@ def test_no_reports_section_without_report_pages() -> None:
     from journeymaps.plugin import _group_reports
 
     nav = Navigation([], [])
-    _group_reports(nav)
+    _group_reports(nav, "Reports")
     assert nav.items == []

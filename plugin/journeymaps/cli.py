@@ -7,6 +7,7 @@ exit codes: 0 clean, 1 problems (or a refusal), 2 a usage error.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import sys
@@ -32,8 +33,8 @@ from .scaffold import (
     stage_names,
     write_new,
 )
+from .site import SiteOptions, photo_files
 from .site import generate as generate_files
-from .site import photo_files
 from .site_config import SiteConfig, SiteConfigError, read_site_config
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -289,9 +290,13 @@ the docs folder.""")
 @click.option("--force", is_flag=True,
               help="Write into OUTDIR even if it is not empty, replacing files of the same "
                    "name (other files stay).")
+@click.option("--language", metavar="CODE",
+              help="The language of the pages (en, pl, ru, zh, zh-Hant, de); by default "
+                   "theme.language of mkdocs.yml.")
 @_strict_option
 @_config_option
-def generate(outdir: Path, force: bool, strict: bool, config_file: Path) -> None:
+def generate(outdir: Path, force: bool, language: str | None, strict: bool,
+             config_file: Path) -> None:
     """Write every generated page and export to OUTDIR, without building the site.
 
     Map and persona pages as Markdown (maps/..., personas/...), their photos,
@@ -300,6 +305,8 @@ def generate(outdir: Path, force: bool, strict: bool, config_file: Path) -> None
     lie in the maps or docs folder.
     """
     site = _site(config_file)
+    if language:
+        site = dataclasses.replace(site, language=language)
     target = outdir.resolve()
     for protected in (site.maps_dir.resolve(), site.docs_dir.resolve()):
         if target == protected or protected in target.parents or target in protected.parents:
@@ -311,16 +318,30 @@ def generate(outdir: Path, force: bool, strict: bool, config_file: Path) -> None
                                    "--force to write over it, or choose an empty folder")
     project = _load(site)
     _report(project, strict)
+    options = _options(site, strict)
     try:
-        count = _write_tree(project, site, target)
+        count = _write_tree(project, options, target)
     except OSError as error:
         raise click.ClickException(f"cannot write to {outdir}: {error}") from None
     click.echo(f"Wrote {_count(count, 'file')} to {outdir}", err=True)
 
 
-def _write_tree(project: Project, site: SiteConfig, target: Path) -> int:
+def _options(site: SiteConfig, strict: bool) -> SiteOptions:
+    """The site's options, saying what is wrong with its language or labels."""
+    loaded = site.load_labels()
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in loaded.errors:
+        click.echo(f"{site.config_file.name}: plugins.journeymaps.{error}", err=True)
+    if strict and loaded.errors:
+        raise click.ClickException(f"{_count(len(loaded.errors), 'label')} cannot be used; "
+                                   "nothing was written (--strict)")
+    return SiteOptions(stale_after_days=site.stale_after_days, labels=loaded.labels)
+
+
+def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:
     count = 0
-    for generated in generate_files(project, site.options):
+    for generated in generate_files(project, options):
         path = target / generated.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(generated.content, encoding="utf-8", newline="\n")

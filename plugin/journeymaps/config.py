@@ -12,3 +12,5 @@ class JourneyMapsConfig(Config):
     maps_dir = c.Type(str, default="maps")
     #: a map not reviewed for longer than this is stale
     stale_after_days = c.Type(int, default=180)
+    #: single labels of the generated pages, by key, over those of theme.language
+    labels = c.Type(dict, default={})

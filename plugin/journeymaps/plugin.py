@@ -15,16 +15,18 @@ from mkdocs.structure.pages import Page
 
 from . import site_layout
 from .config import JourneyMapsConfig
+from .labels import ENGLISH, Labels, load_labels
 from .project import FileCache, Project, load_project
 from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
-NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas",
-              site_layout.KB_INDEX.split("/")[0]: "Knowledge base",
-              site_layout.JOURNEYS: "Journeys"}
-#: The section that groups the report pages (site_layout.REPORTS) in the navigation.
-REPORTS_TITLE = "Reports"
+#: The label of each generated section's title in the navigation, by its folder.
+NAV_TITLES = {site_layout.MAPS: "catalogue.title", site_layout.PERSONAS: "gallery.title",
+              site_layout.KB_INDEX.split("/")[0]: "kb.title",
+              site_layout.JOURNEYS: "journeys.title"}
+#: The label of the section that groups the report pages (site_layout.REPORTS).
+REPORTS_TITLE = "nav.reports"
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -34,6 +36,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
         self.project: Project | None = None
         self.root = Path.cwd()
+        self.labels: Labels = ENGLISH
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin, and its cache, across serve rebuilds."""
@@ -43,6 +46,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
+        self.labels = _site_labels(config, self.config.labels)
         if site_layout.STYLESHEET not in config.extra_css:
             config.extra_css.append(site_layout.STYLESHEET)
         if site_layout.SCRIPT not in map(str, config.extra_javascript):
@@ -75,7 +79,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     @property
     def options(self) -> SiteOptions:
-        return SiteOptions(stale_after_days=self.config.stale_after_days)
+        return SiteOptions(stale_after_days=self.config.stale_after_days, labels=self.labels)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -100,14 +104,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
+        titles = {folder: self.labels[key] for folder, key in NAV_TITLES.items()}
         for item in nav.items:
             if isinstance(item, Section):
                 folder = _folder_of(item)
-                if folder in NAV_TITLES:
-                    item.title = NAV_TITLES[folder]
+                if folder in titles:
+                    item.title = titles[folder]
+        reports = self.labels[REPORTS_TITLE]
         if not config.nav:  # a site's own nav keeps the shape it was given
-            _group_reports(nav)
-        rank = {title: i for i, title in enumerate([*NAV_TITLES.values(), REPORTS_TITLE], 1)}
+            _group_reports(nav, reports)
+        rank = {title: i for i, title in enumerate([*titles.values(), reports], 1)}
         nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
                        else rank.get(item.title or "", len(rank) + 1))
         return nav
@@ -118,14 +124,30 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return server
 
 
-def _group_reports(nav: Navigation) -> None:
+def _site_labels(config: MkDocsConfig, overrides: dict[str, Any]) -> Labels:
+    """The labels of theme.language with the site's overrides; what is wrong is logged.
+
+    An unknown language is a warning that never fails ``--strict`` (the site is
+    sound, only in English); an override that cannot be used is an error.
+    """
+    language = config.theme.get("language")
+    loaded = load_labels(language, overrides)
+    for warning in loaded.warnings:
+        log.info(f"warning: {warning}")
+    for error in loaded.errors:
+        log.warning(f"{Path(config.config_file_path or 'mkdocs.yml').name}: "
+                    f"plugins.journeymaps.{error}")
+    return loaded.labels
+
+
+def _group_reports(nav: Navigation, title: str) -> None:
     """Move the top-level report pages into one "Reports" section, in report order."""
     order = {page: i for i, page in enumerate(site_layout.REPORTS)}
     reports = [item for item in nav.items if isinstance(item, Page) and item.file.src_uri in order]
     if not reports:
         return
     reports.sort(key=lambda page: order[page.file.src_uri])
-    section = Section(REPORTS_TITLE, reports)  # type: ignore[arg-type]
+    section = Section(title, reports)  # type: ignore[arg-type]
     for page in reports:
         page.parent = section
     nav.items = [item for item in nav.items if item not in reports] + [section]

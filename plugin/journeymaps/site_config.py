@@ -9,7 +9,7 @@ Tags such as ``!!python/name:`` are kept as text, ``!ENV`` is honoured and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import yaml
 import yaml_env_tag  # type: ignore[import-untyped]
 
 from .config import JourneyMapsConfig
+from .labels import LoadedLabels, load_labels
 from .project import FileCache, Project, load_project
 from .site import SiteOptions
 
@@ -54,15 +55,23 @@ class SiteConfig:
     docs_dir: Path
     maps_dir: Path
     stale_after_days: int
+    #: theme.language: the language of the generated pages
+    language: str | None = None
+    #: the plugin's ``labels:`` option, single labels over the language's
+    labels: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
         """The folder of mkdocs.yml: file paths in problems are relative to it."""
         return self.config_file.parent
 
+    def load_labels(self) -> LoadedLabels:
+        return load_labels(self.language, self.labels)
+
     @property
     def options(self) -> SiteOptions:
-        return SiteOptions(stale_after_days=self.stale_after_days)
+        return SiteOptions(stale_after_days=self.stale_after_days,
+                           labels=self.load_labels().labels)
 
     def load(self, cache: FileCache | None = None) -> Project:
         return load_project(self.root, self.maps_dir, self.docs_dir, cache)
@@ -74,12 +83,17 @@ def read_site_config(config_file: Path) -> SiteConfig:
     data = _read_yaml(config_file)
     options = _plugin_options(data.get("plugins"), config_file)
     root = config_file.parent
+    theme = data.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    labels = options.get("labels")
     return SiteConfig(
         config_file=config_file,
         docs_dir=root / str(data.get("docs_dir") or DEFAULT_DOCS_DIR),
         maps_dir=root / str(options.get("maps_dir") or JourneyMapsConfig.maps_dir.default),
         stale_after_days=_integer(options.get("stale_after_days"),
                                   JourneyMapsConfig.stale_after_days.default),
+        language=str(language) if language else None,
+        labels=labels if isinstance(labels, dict) else {},
     )
 
 
