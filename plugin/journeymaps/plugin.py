@@ -47,6 +47,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
         self.labels = _site_labels(config, self.config.labels)
+        # Material's search splits Chinese text into words with jieba, which logs the
+        # loading of its dictionary on every build: keep the build log to what matters
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         if site_layout.STYLESHEET not in config.extra_css:
             config.extra_css.append(site_layout.STYLESHEET)
         if site_layout.SCRIPT not in map(str, config.extra_javascript):
