@@ -22,7 +22,7 @@ from journeymaps.labels import (
 from journeymaps.map_page import render_map_page
 from journeymaps.persona_gallery import render_persona_gallery
 from journeymaps.persona_page import render_persona_page
-from journeymaps.site import SiteOptions, generate
+from journeymaps.site import SiteOptions, generate, transform_docs_page
 from test_pages import FILES
 
 SHIPPED = ("en", "pl", "ru", "zh", "zh-Hant", "de")
@@ -262,3 +262,17 @@ def test_every_generated_page_is_written_in_the_language(language: str, load) ->
     for path, content in pages.items():
         for heading in (line for line in content.splitlines() if line.startswith("#")):
             assert heading.lstrip("# ") not in english_only or language == "en", (path, heading)
+
+
+def test_the_guide_lists_every_label(load) -> None:
+    project = load(FILES)
+    page = "# Languages\n\n<!-- journeymaps:labels -->\n\n```\n<!-- journeymaps:labels -->\n```\n"
+    english = transform_docs_page("guide/languages.md", page, project)
+    assert all(f"| `{key}` |" in english for key in ENGLISH_TEXTS)
+    assert "| key | English |\n" in english and "this site" not in english
+    assert "| `count.map` | _one:_ {n} map<br>_other:_ {n} maps |" in english
+    assert english.count("| `lane.goal` |") == 1  # the marker in a code block is left alone
+    polish = transform_docs_page("guide/languages.md", page, project,
+                                 SiteOptions(labels=load_labels("pl").labels))
+    assert "| `lane.touchpoints` | Touchpoints | Punkty styku |" in polish
+    assert transform_docs_page("x.md", "# X\n", project) == "# X\n"

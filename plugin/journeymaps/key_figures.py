@@ -13,7 +13,7 @@ from . import site_layout
 from .map_health import STALE, stale_maps, weakest_links
 from .project import Project
 from .report import map_link, persona_links
-from .text import cell, dotted
+from .text import cell, dotted, expand_marker
 
 if TYPE_CHECKING:
     from .site import SiteOptions
@@ -23,24 +23,9 @@ WEAKEST = 3
 
 
 def expand_figures(page: str, markdown: str, project: Project, options: SiteOptions) -> str:
-    """``markdown`` with each marker on a line of its own replaced by the figures.
-
-    A marker inside a fenced code block is left alone, so a page can show
-    authors how to write it.
-    """
-    if MARKER not in markdown:
-        return markdown
-    lines = markdown.split("\n")
-    fence = ""
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if fence:
-            fence = "" if stripped.startswith(fence) else fence
-        elif stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-        elif stripped == MARKER:
-            lines[i] = render_key_figures(page, project, options)
-    return "\n".join(lines)
+    """``markdown`` with each marker on a line of its own (not in a code block) replaced
+    by the figures."""
+    return expand_marker(markdown, MARKER, lambda: render_key_figures(page, project, options))
 
 
 def render_key_figures(page: str, project: Project, options: SiteOptions) -> str:

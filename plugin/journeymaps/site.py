@@ -23,6 +23,7 @@ from .field_tables import expand_markers
 from .journey_comparison import render_journey_comparison, render_journey_index
 from .kb_page import render_kb_index, with_asked_by
 from .key_figures import expand_figures
+from .label_table import expand_label_table
 from .labels import ENGLISH, Labels
 from .map_health import render_map_health
 from .map_page import render_map_page
@@ -113,4 +114,5 @@ def transform_docs_page(page: str, markdown: str, project: Project,
     """A hand-written docs page with the generated parts it asks for filled in."""
     options = options or SiteOptions()
     markdown = expand_markers(with_asked_by(page, markdown, project, options.labels))
+    markdown = expand_label_table(markdown, options.labels)
     return expand_figures(page, markdown, project, options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 #: Link targets allowed in author text; anything with another scheme is refused.
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -47,3 +48,24 @@ def dotted(*parts: str | None) -> str:
 def plain(text: str | None) -> str:
     """Text for places that take no Markdown at all (titles, attributes)."""
     return " ".join((text or "").split())
+
+
+def expand_marker(markdown: str, marker: str, render: Callable[[], str]) -> str:
+    """``markdown`` with each ``marker`` on a line of its own replaced by ``render()``.
+
+    A marker inside a fenced code block is left alone, so a page can show
+    authors how to write it.
+    """
+    if marker not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif stripped == marker:
+            lines[i] = render()
+    return "\n".join(lines)
