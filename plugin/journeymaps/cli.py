@@ -328,7 +328,7 @@ def generate(outdir: Path, force: bool, language: str | None, strict: bool,
 
 def _options(site: SiteConfig, strict: bool) -> SiteOptions:
     """The site's options, saying what is wrong with its language or labels."""
-    loaded = site.load_labels()
+    loaded = site.loaded_labels
     for warning in loaded.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in loaded.errors:
@@ -336,7 +336,7 @@ def _options(site: SiteConfig, strict: bool) -> SiteOptions:
     if strict and loaded.errors:
         raise click.ClickException(f"{_count(len(loaded.errors), 'label')} cannot be used; "
                                    "nothing was written (--strict)")
-    return SiteOptions(stale_after_days=site.stale_after_days, labels=loaded.labels)
+    return site.options
 
 
 def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:

@@ -8,6 +8,7 @@ Tags such as ``!!python/name:`` are kept as text, ``!ENV`` is honoured and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,13 +66,15 @@ class SiteConfig:
         """The folder of mkdocs.yml: file paths in problems are relative to it."""
         return self.config_file.parent
 
-    def load_labels(self) -> LoadedLabels:
+    @functools.cached_property
+    def loaded_labels(self) -> LoadedLabels:
+        """The labels of the site's language and overrides, with what is wrong with them."""
         return load_labels(self.language, self.labels)
 
     @property
     def options(self) -> SiteOptions:
         return SiteOptions(stale_after_days=self.stale_after_days,
-                           labels=self.load_labels().labels)
+                           labels=self.loaded_labels.labels)
 
     def load(self, cache: FileCache | None = None) -> Project:
         return load_project(self.root, self.maps_dir, self.docs_dir, cache)
