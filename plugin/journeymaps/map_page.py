@@ -10,7 +10,7 @@ from .journey_map import JourneyMap
 from .page import front_matter, problems_admonition
 from .project import Project
 from .stage import Stage
-from .text import cell, dotted, inline
+from .text import cell, code, dotted, inline, url
 from .touchpoint import SCORE_FACES
 
 LIST_SEPARATOR = "<br>"
@@ -42,7 +42,7 @@ def _header(journey_map: JourneyMap, project: Project, page: str) -> str:
     )
     fields = [
         ("Persona" if len(journey_map.persona) < 2 else "Personas", persona_links),
-        ("Journey", f"`{inline(journey_map.journey)}`" if journey_map.journey else ""),
+        ("Journey", code(journey_map.journey)),
         ("State", journey_map.state_label),
         ("Owner", inline(journey_map.owner)),
         ("Last review", journey_map.reviewed.isoformat() if journey_map.reviewed else "never"),
@@ -80,9 +80,9 @@ def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
             if target is None:
                 items.append(f"{cell(question.text)} · _FAQ gap_")
             elif target.startswith("https://"):
-                items.append(f"[{cell(question.text)}]({target}) ✓")
+                items.append(f"[{cell(question.text)}]({url(target)}) ✓")
             else:
-                items.append(f"[{cell(question.text)}]({site_layout.link(page, target)}) ✓")
+                items.append(f"[{cell(question.text)}]({url(site_layout.link(page, target))}) ✓")
         return items
     return render
 

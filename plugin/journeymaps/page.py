@@ -6,13 +6,13 @@ from typing import Any
 
 import yaml
 
+from . import text
 from .problem import Problem
-from .text import inline
 
 
 def front_matter(title: str, **meta: Any) -> str:
     """YAML front matter MkDocs reads for the page title and metadata."""
-    data = {"title": " ".join(title.split()), **{k: v for k, v in meta.items() if v}}
+    data = {"title": text.title(title), **{k: v for k, v in meta.items() if v}}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---"
 
 
@@ -23,5 +23,7 @@ def problems_admonition(problems: list[Problem], noun: str) -> str:
     count = len(problems)
     title = f"{count} problem{'s' if count > 1 else ''} in this {noun}"
     lines = [f'!!! danger "{title}"', ""]
-    lines += [f"    - `{p.file}:{p.line}` `{p.path}`: {inline(p.message)}" for p in problems]
+    for p in problems:  # file names and keys are the author's too: code() keeps them inert
+        where = f"{text.code(f'{p.file}:{p.line}')} {text.code(p.path)}"
+        lines.append(f"    - {where}: {text.inline(p.message)}")
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from . import site_layout
 from .page import front_matter, problems_admonition
 from .persona import Persona
 from .project import Project
-from .text import dotted, inline
+from .text import code, dotted, inline, url
 
 
 def render_persona_page(persona: Persona, project: Project) -> str:
@@ -26,8 +26,8 @@ def render_persona_page(persona: Persona, project: Project) -> str:
 def _profile(persona: Persona) -> str:
     lines = []
     if persona.photo:
-        lines.append(f"![{inline(persona.display_name)}]({persona.photo}){{ .journeymaps-photo "
-                     "width=\"160\" }")
+        image = f"![{inline(persona.display_name)}]({url(persona.photo)})"
+        lines.append(image + '{ .journeymaps-photo width="160" }')
         lines.append("")
     facts = [("Role", persona.role), ("Age", str(persona.age) if persona.age is not None else None),
              ("Location", persona.location), ("Segment", persona.segment)]
@@ -48,7 +48,7 @@ def _maps(persona: Persona, project: Project, page: str) -> str:
     lines = ["## Journey maps", ""]
     for journey_map in maps:
         target = site_layout.link(page, site_layout.map_page(journey_map))
-        journey = journey_map.journey and f"journey `{inline(journey_map.journey)}`"
+        journey = journey_map.journey and f"journey {code(journey_map.journey)}"
         lines.append("- " + dotted(f"[{inline(journey_map.title)}]({target})",
                                    journey_map.state_label, journey))
     return "\n".join(lines)
@@ -72,5 +72,5 @@ def _fellow_travellers(persona: Persona, project: Project, page: str) -> str:
         other = project.personas[other_id]
         target = site_layout.link(page, site_layout.persona_page(other_id))
         lines.append(f"- [{inline(other.display_name)}]({target}) · "
-                     + ", ".join(f"`{inline(j)}`" for j in journeys))
+                     + ", ".join(code(j) for j in journeys))
     return "\n".join(lines)
