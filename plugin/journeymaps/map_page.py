@@ -7,7 +7,7 @@ from collections.abc import Callable
 from . import site_layout
 from .diagram import journey_source
 from .journey_map import JourneyMap
-from .page import front_matter, problems_admonition
+from .page import author_body, front_matter, problems_admonition
 from .project import Project
 from .stage import Stage
 from .text import cell, code, dotted, inline, url
@@ -30,7 +30,7 @@ def render_map_page(journey_map: JourneyMap, project: Project) -> str:
         "## Stages",
         stage_table(journey_map.stages, project, page),
         _same_journey(journey_map, project, page),
-        journey_map.body.strip(),
+        author_body(journey_map.body),  # last: see sanitize.clean_page
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 

@@ -8,6 +8,7 @@ import yaml
 
 from . import text
 from .problem import Problem
+from .sanitize import BODY_MARKER
 
 
 def front_matter(title: str, **meta: Any) -> str:
@@ -27,3 +28,9 @@ def problems_admonition(problems: list[Problem], noun: str) -> str:
         where = f"{text.code(f'{p.file}:{p.line}')} {text.code(p.path)}"
         lines.append(f"    - {where}: {text.inline(p.message)}")
     return "\n".join(lines)
+
+
+def author_body(body: str) -> str:
+    """The author's Markdown body, last on the page, after the marker from which the
+    plugin rebuilds the page's HTML from an allowlist (see sanitize.clean_page)."""
+    return f"{BODY_MARKER}\n\n{body.strip()}".strip()

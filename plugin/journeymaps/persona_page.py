@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import site_layout
-from .page import front_matter, problems_admonition
+from .page import author_body, front_matter, problems_admonition
 from .persona import Persona
 from .project import Project
 from .text import code, dotted, inline, url
@@ -18,7 +18,7 @@ def render_persona_page(persona: Persona, project: Project) -> str:
         _profile(persona),
         _maps(persona, project, page),
         _fellow_travellers(persona, project, page),
-        persona.body.strip(),
+        author_body(persona.body),  # last: see sanitize.clean_page
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 

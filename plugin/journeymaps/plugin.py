@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from . import site_layout
 from .config import JourneyMapsConfig
 from .project import FileCache, Project, load_project
+from .sanitize import clean_page
 from .site import SiteOptions, generate, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -67,6 +68,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled or self.project is None or page.file.generated_by:
             return None
         return transform_docs_page(page.file.src_uri, markdown, self.project, self.options)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Generated pages carry the author's body: rebuild its HTML from an allowlist."""
+        if not self.config.enabled or page.file.generated_by is None or not (
+                page.file.src_uri.endswith(".md")):
+            return None
+        return clean_page(html)
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
         existing = files.get_file_from_path(page)

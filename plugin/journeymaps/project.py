@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .body import check_body
 from .fields import did_you_mean
 from .frontmatter import Source, read_source
 from .journey_map import MAP_RECORD, JourneyMap
@@ -141,6 +142,7 @@ def load_persona(path: Path, root: Path) -> Persona:
     persona.id = path.stem
     persona.file, persona.body, persona.body_line = source.file, source.body, source.body_line
     persona.source = source
+    check_body(source)
     if not re.fullmatch(PERSONA_ID, persona.id):
         source.file_problem(1, f"the persona id '{persona.id}' (the file name) must be "
                                "lowercase letters, digits and '-': rename the file")
@@ -157,6 +159,7 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
     journey_map.title = journey_map.title or path.stem.replace("-", " ").capitalize()
     journey_map.body, journey_map.body_line = source.body, source.body_line
     journey_map.source = source
+    check_body(source)
     journey_map.problems = source.problems
     return journey_map
 

@@ -37,10 +37,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INERT = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
-def link_targets(text: str) -> list[str]:
-    """Every link target Markdown or HTML would take from ``text``."""
-    return [next(group for group in match.groups() if group is not None)
-            for match in _TARGETS.finditer(text)]
+def link_targets(text: str, *, markdown_only: bool = False) -> list[str]:
+    """Every link target Markdown (and, unless ``markdown_only``, HTML) would take from ``text``."""
+    return [target for match in _TARGETS.finditer(text)
+            for kind, target in match.groupdict().items()
+            if target is not None and not (markdown_only and kind == "attribute")]
 
 
 def url_scheme(target: str) -> str | None:
