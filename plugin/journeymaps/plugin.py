@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from . import site_layout
 from .config import JourneyMapsConfig
-from .project import FileCache, Project, load_project
+from .project import PHOTO_TYPES, FileCache, Project, load_project, photo_file
 from .sanitize import clean_page
 from .site import SiteOptions, generate, transform_docs_page
 
@@ -56,7 +56,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for generated in generate(project, self.options):
             self._add(files, config, generated.path, generated.content)
         for persona in project.personas.values():
-            self._add_photo(files, config, persona.photo, persona.file)
+            self._add_photo(files, config, persona.photo, photo_file(project, persona))
         return files
 
     @property
@@ -92,12 +92,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return file
 
     def _add_photo(self, files: Files, config: MkDocsConfig, photo: str | None,
-                   persona_file: str) -> None:
-        if not photo or photo.lower().startswith("https://"):
+                   source: Path | None) -> None:
+        if not photo or source is None or not photo.lower().endswith(PHOTO_TYPES):
             return
         page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
-        source = (self.root / persona_file).parent / photo
-        if page.startswith("..") or not source.is_file() or files.get_file_from_path(page):
+        if page.startswith("..") or files.get_file_from_path(page):
             return
         files.append(File.generated(config, page, abs_src_path=str(source)))
 

@@ -15,10 +15,14 @@ from .frontmatter import Source, read_source
 from .journey_map import MAP_RECORD, JourneyMap
 from .knowledge_base import Article, answer_index, load_articles
 from .persona import PERSONA_ID, PERSONA_RECORD, Persona
-from .problem import FieldPath, Problem, sort_problems
+from .problem import WHOLE_FILE, FieldPath, Problem, sort_problems
 from .question import Question
 
 PERSONAS_FOLDER = "personas"
+#: A folder or file name below maps/: it becomes a URL and a navigation title.
+SAFE_NAME = r"[^\W][\w.-]*"
+#: Photos are published as they are: only raster images, which a browser never runs.
+PHOTO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 @dataclass
@@ -113,6 +117,8 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     project = Project(root, maps_dir, docs_dir.resolve() if docs_dir else None)
     cache = cache or FileCache()
     for path in sorted(maps_dir.rglob("*.md")):
+        if _unsafe_name(project, path):
+            continue
         if _is_persona_file(path, maps_dir):
             persona = cache.get(path, lambda p: load_persona(p, root))
             project.personas[persona.id] = persona
@@ -124,6 +130,35 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     _index(project)
     _check_references(project)
     return project
+
+
+def _unsafe_name(project: Project, path: Path) -> bool:
+    """A file whose name (or folder's) would put markup into URLs and the navigation
+    gets no page: the problem says so, so nothing vanishes silently."""
+    parts = path.relative_to(project.maps_dir).with_suffix("").parts
+    if all(re.fullmatch(SAFE_NAME, part) for part in parts):
+        return False
+    if _is_persona_file(path, project.maps_dir):
+        rule = "the persona id (the file name) must be lowercase letters, digits and '-'"
+    else:
+        rule = "folder and file names may hold letters, digits, '-', '_' and '.'"
+    project.cross_problems.append(Problem(
+        display_path(path, project.root), 1, WHOLE_FILE,
+        f"{rule}: rename it; until then it gets no page"))
+    return True
+
+
+def photo_file(project: Project, persona: Persona) -> Path | None:
+    """The persona's photo file, if it may be published: an image inside the maps folder."""
+    photo = persona.photo
+    if not photo or photo.lower().startswith("https://"):
+        return None
+    path = (project.root / persona.file).parent / photo
+    try:
+        inside = path.resolve().is_relative_to(project.maps_dir)
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return path if inside and path.is_file() else None
 
 
 def _is_persona_file(path: Path, maps_dir: Path) -> bool:
@@ -196,10 +231,19 @@ def _check_references(project: Project) -> None:
                            f"{_docs_name(project)}")
     for persona in project.personas.values():
         photo = persona.photo
-        if photo and not photo.lower().startswith("https://") and persona.source and not (
-                project.root / Path(persona.file).parent / photo).is_file():
+        if not photo or photo.lower().startswith("https://") or persona.source is None:
+            continue
+        if not photo.lower().endswith(PHOTO_TYPES):
+            _cross(project, persona.source, ("photo",),
+                   f"the photo '{photo}' must be a {', '.join(PHOTO_TYPES)} image (an SVG or "
+                   "HTML file could run a script in the reader's browser)")
+        elif not (project.root / persona.file).parent.joinpath(photo).is_file():
             _cross(project, persona.source, ("photo",),
                    f"the photo '{photo}' does not exist next to the persona file")
+        elif photo_file(project, persona) is None:
+            _cross(project, persona.source, ("photo",),
+                   f"the photo '{photo}' is outside {display_path(project.maps_dir, project.root)}"
+                   "/ (a link to another file of the machine?); it is not published")
 
 
 def _missing_page(project: Project, answer: str | None) -> bool:
