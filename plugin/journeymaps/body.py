@@ -37,9 +37,9 @@ def check_body(source: Source) -> None:
         found += [(number, f"the link to '{target}' is not allowed: use http(s):// or mailto:")
                   for target in link_targets(line, markdown_only=True)
                   if not is_safe_url(target)]
-        found += [(number, f"the attribute '{name}' in '{{{attributes}}}' is not allowed")
-                  for attributes in _ATTRIBUTE_LIST.findall(line)
-                  for name in _ATTRIBUTE_NAME.findall(attributes)
+        found += [(number, f"the attribute '{name}' in '{attributes.group(0)}' is not allowed")
+                  for attributes in _ATTRIBUTE_LIST.finditer(line)
+                  for name in _ATTRIBUTE_NAME.findall(attributes.group(1))
                   if name not in _ALLOWED_ATTRIBUTES]
         if _SNIPPET.match(line):
             found.append((number, "snippet includes ('--8<--') are not allowed in a map"))

@@ -18,7 +18,7 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 # inline links and images `](target`, reference definitions `[label]: target`,
 # autolinks `<scheme:...>` and the URL attributes of raw HTML.
 _TARGETS = re.compile(
-    r"\]\(\s*<?(?P<inline>[^)\s>]*)"
+    r"\]\(\s*<?(?P<inline>[^)]*)"
     r"|\]:\s*<?(?P<reference>[^\s>]+)"
     r"|<(?P<autolink>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>"
     r"|\b(?:href|src|action|formaction|poster|background|xlink:href)\s*=\s*[\"']?"
