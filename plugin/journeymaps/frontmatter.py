@@ -192,6 +192,7 @@ class _Lines:
     """Line numbers of positions in the front matter, counted as an editor counts them."""
 
     def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
         self.first_line = first_line
         self.starts: list[int] | None = None
         if any(brk in text for brk in _OTHER_BREAKS):  # YAML would count more lines
@@ -202,7 +203,7 @@ class _Lines:
 
     def at_index(self, index: int) -> int:
         if self.starts is None:
-            self.starts = []
+            return self.first_line + self.text.count("\n", 0, index)
         return self.first_line + bisect.bisect_left(self.starts, index)
 
 
