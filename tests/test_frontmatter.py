@@ -283,3 +283,10 @@ def test_unsupported_tags_are_problems() -> None:
                    "d: !!binary aGk=\n---\n")
     assert [(p.line, p.path) for p in source.problems] == [(2, "a"), (3, "b"), (5, "d")]
     assert source.data is not None and source.data["c"] == "5"
+
+
+@pytest.mark.parametrize("front", ["[", "{", "a: [", "a: \"x", "? [\n"])
+def test_syntax_error_at_the_end_of_the_front_matter(front: str) -> None:
+    """Found by the fuzzer: an error past the last line raised IndexError."""
+    problems = parse(f"---\n{front}\n---\n").problems
+    assert len(problems) == 1 and problems[0].line >= 2

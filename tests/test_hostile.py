@@ -303,6 +303,18 @@ def test_sanitizer_rebuilds_rather_than_filters() -> None:
         assert unsafe_html(sanitize.clean(markup)) == []
 
 
+def test_fields_cannot_use_the_bodys_unsafe_references(load: Load) -> None:
+    """Found by the fuzzer: reference definitions are page-wide in Markdown."""
+    project = load({"maps/personas/anna.md": "---\nname: A\nrole: '[R] and [ok]'\n---\n"
+                                             "[r]: javascript:x\n[ok]: https://example.com\n"})
+    raw = render(render_persona_page(project.personas["anna"], project))
+    assert '<a href="javascript:x">R</a>' in raw  # Markdown alone would link it
+    markup = sanitize.clean_page(raw)
+    assert unsafe_html(markup) == [] and "<a>R</a>" in markup
+    assert '<a href="https://example.com">ok</a>' in markup
+    assert [(p.line, p.path) for p in project.problems] == [(5, "body")]
+
+
 def test_page_without_marker_is_rebuilt_whole() -> None:
     assert sanitize.clean_page("<p onclick=x>a</p>") == "<p>a</p>"
     head = "<p onclick=x>generated</p>"  # before the marker: trusted, left as it is

@@ -152,7 +152,9 @@ def _parse_yaml(text: str, source: Source, first_line: int) -> None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = lines.at(mark) if mark else first_line
-        source.file_problem(line, _yaml_message(error, text.split("\n")[line - first_line]))
+        rows = text.split("\n")  # the error may point past the last line
+        offending = rows[line - first_line] if line - first_line < len(rows) else ""
+        source.file_problem(line, _yaml_message(error, offending))
         return
     except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
         source.file_problem(lines.at_index(error.position),

@@ -123,9 +123,23 @@ def clean(markup: str) -> str:
 def clean_page(markup: str) -> str:
     """A generated page's HTML with the author's body (everything from BODY_MARKER on)
     rebuilt from the allowlist; the rest was escaped field by field before Markdown.
-    Were the marker lost, the whole page is rebuilt."""
+    Were the marker lost, the whole page is rebuilt.
+
+    One thing reaches the fields from the body: Markdown's reference definitions
+    are page-wide, so a field's ``[FAQ]`` links to the body's ``[faq]: ...``. Links
+    in the rest of the page with a scheme not allowed are therefore dropped too
+    (Python-Markdown writes every attribute as ``name="value"``)."""
     head, marker, body = markup.partition(BODY_MARKER)
-    return head + clean(body) if marker else clean(markup)
+    if not marker:
+        return clean(markup)
+    return _URL_ATTRIBUTE.sub(_safe_url_attribute, head) + clean(body)
+
+
+_URL_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+def _safe_url_attribute(match: re.Match[str]) -> str:
+    return match.group(0) if is_safe_url(html.unescape(match.group(1))) else ""
 
 
 def findings(markup: str) -> list[tuple[int, str]]:
