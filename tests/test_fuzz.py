@@ -132,7 +132,7 @@ def check_pages(project: Project, body: str) -> None:
         # rebuilding, unless the body defines a bad reference that a field uses
         if not any(":" in target for target in text.link_targets(body)):
             assert unsafe_html(head) == [], head
-        assert sanitize.findings(head) == [], head
+            assert sanitize.findings(head) == [], head
         assert unsafe_html(sanitize.clean_page(markup)) == []  # what the reader gets
 
 

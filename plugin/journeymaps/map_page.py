@@ -8,9 +8,10 @@ from . import site_layout
 from .diagram import journey_source
 from .journey_map import JourneyMap
 from .page import author_body, front_matter, problems_admonition
+from .persona import Persona
 from .project import Project
 from .stage import Stage
-from .text import cell, code, dotted, inline, url
+from .text import cell, code, dotted, inline, link_text, url
 from .touchpoint import SCORE_FACES
 
 LIST_SEPARATOR = "<br>"
@@ -36,10 +37,7 @@ def render_map_page(journey_map: JourneyMap, project: Project) -> str:
 
 
 def _header(journey_map: JourneyMap, project: Project, page: str) -> str:
-    persona_links = ", ".join(
-        f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
-        for p in project.personas_of(journey_map)
-    )
+    persona_links = ", ".join(_persona_link(p, page) for p in project.personas_of(journey_map))
     fields = [
         ("Persona" if len(journey_map.persona) < 2 else "Personas", persona_links),
         ("Journey", code(journey_map.journey)),
@@ -80,9 +78,10 @@ def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
             if target is None:
                 items.append(f"{cell(question.text)} · _FAQ gap_")
             elif target.startswith("https://"):
-                items.append(f"[{cell(question.text)}]({url(target)}) ✓")
+                items.append(f"[{link_text(question.text, in_table=True)}]({url(target)}) ✓")
             else:
-                items.append(f"[{cell(question.text)}]({url(site_layout.link(page, target))}) ✓")
+                target = site_layout.link(page, target)
+                items.append(f"[{link_text(question.text, in_table=True)}]({url(target)}) ✓")
         return items
     return render
 
@@ -127,10 +126,13 @@ def _same_journey(journey_map: JourneyMap, project: Project, page: str) -> str:
         return ""
     lines = ["## The same journey, other views", ""]
     for other in siblings:
-        names = ", ".join(
-            f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
-            for p in project.personas_of(other)
-        )
+        names = ", ".join(_persona_link(p, page) for p in project.personas_of(other))
         target = site_layout.link(page, site_layout.map_page(other))
-        lines.append("- " + dotted(f"[{inline(other.title)}]({target})", names, other.state_label))
+        lines.append("- " + dotted(f"[{link_text(other.title)}]({target})", names,
+                                   other.state_label))
     return "\n".join(lines)
+
+
+def _persona_link(persona: Persona, page: str) -> str:
+    target = site_layout.link(page, site_layout.persona_page(persona.id))
+    return f"[{link_text(persona.display_name)}]({target})"

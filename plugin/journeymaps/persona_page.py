@@ -6,7 +6,7 @@ from . import site_layout
 from .page import author_body, front_matter, problems_admonition
 from .persona import Persona
 from .project import Project
-from .text import code, dotted, inline, url
+from .text import code, dotted, inline, link_text, url
 
 
 def render_persona_page(persona: Persona, project: Project) -> str:
@@ -26,7 +26,7 @@ def render_persona_page(persona: Persona, project: Project) -> str:
 def _profile(persona: Persona) -> str:
     lines = []
     if persona.photo:
-        image = f"![{inline(persona.display_name)}]({url(persona.photo)})"
+        image = f"![{link_text(persona.display_name)}]({url(persona.photo)})"
         lines.append(image + '{ .journeymaps-photo width="160" }')
         lines.append("")
     facts = [("Role", persona.role), ("Age", str(persona.age) if persona.age is not None else None),
@@ -49,7 +49,7 @@ def _maps(persona: Persona, project: Project, page: str) -> str:
     for journey_map in maps:
         target = site_layout.link(page, site_layout.map_page(journey_map))
         journey = journey_map.journey and f"journey {code(journey_map.journey)}"
-        lines.append("- " + dotted(f"[{inline(journey_map.title)}]({target})",
+        lines.append("- " + dotted(f"[{link_text(journey_map.title)}]({target})",
                                    journey_map.state_label, journey))
     return "\n".join(lines)
 
@@ -71,6 +71,6 @@ def _fellow_travellers(persona: Persona, project: Project, page: str) -> str:
     for other_id, journeys in shared.items():
         other = project.personas[other_id]
         target = site_layout.link(page, site_layout.persona_page(other_id))
-        lines.append(f"- [{inline(other.display_name)}]({target}) · "
+        lines.append(f"- [{link_text(other.display_name)}]({target}) · "
                      + ", ".join(code(j) for j in journeys))
     return "\n".join(lines)

@@ -79,6 +79,13 @@ def cell(text: str | None) -> str:
     return inline(text).replace("|", "\\|")
 
 
+def link_text(text: str | None, *, in_table: bool = False) -> str:
+    """The text of a link or image we write: brackets as entities, so a '[' or ']'
+    in a name cannot end the link early (or turn an image into a link)."""
+    markdown = cell(text) if in_table else inline(text)
+    return markdown.replace("[", "&#91;").replace("]", "&#93;")
+
+
 def code(text: str | None) -> str:
     """Text as a Markdown code span, whatever backticks it holds.
 
