@@ -223,6 +223,15 @@ def test_photos_are_not_published_unless_safe(project_dir: MakeProject, tmp_path
     assert not list(build.site.rglob("evil.html")) and not (build.site / "mkdocs.yml").exists()
 
 
+@pytest.mark.parametrize("path", ["x" * 300, "a/" * 3000 + "b", "a\\x00b"])
+def test_impossible_paths_are_problems_not_crashes(load: Load, path: str) -> None:
+    """Found by the fuzzer: a 256-character answer made Path.is_file() raise."""
+    project = load({"maps/personas/anna.md": f"---\nname: A\nphoto: \"{path}.png\"\n---\n",
+                    "maps/m.md": "---\ntitle: T\npersona: anna\nstages:\n  - name: S\n"
+                                 f"    questions: [{{text: Q, answer: \"{path}.md\"}}]\n---\n"})
+    assert sorted(p.path for p in project.problems) == ["photo", "stages[0].questions[0].answer"]
+
+
 @pytest.mark.parametrize("name", ["<img src=x onerror=alert(1)>", 'a"b', "a b", ".hidden"])
 def test_unsafe_file_names_get_no_page_but_a_problem(load: Load, name: str) -> None:
     project = load({"maps/personas/anna.md": PERSONA,

@@ -148,6 +148,14 @@ def _unsafe_name(project: Project, path: Path) -> bool:
     return True
 
 
+def is_file(path: Path) -> bool:
+    """Path.is_file() for a path an author wrote: too long, a loop, a NUL: not a file."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def photo_file(project: Project, persona: Persona) -> Path | None:
     """The persona's photo file, if it may be published: an image inside the maps folder."""
     photo = persona.photo
@@ -156,9 +164,9 @@ def photo_file(project: Project, persona: Persona) -> Path | None:
     path = (project.root / persona.file).parent / photo
     try:
         inside = path.resolve().is_relative_to(project.maps_dir)
-    except (OSError, RuntimeError):  # a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long, a NUL
         return None
-    return path if inside and path.is_file() else None
+    return path if inside and is_file(path) else None
 
 
 def _is_persona_file(path: Path, maps_dir: Path) -> bool:
@@ -237,7 +245,7 @@ def _check_references(project: Project) -> None:
             _cross(project, persona.source, ("photo",),
                    f"the photo '{photo}' must be a {', '.join(PHOTO_TYPES)} image (an SVG or "
                    "HTML file could run a script in the reader's browser)")
-        elif not (project.root / persona.file).parent.joinpath(photo).is_file():
+        elif not is_file((project.root / persona.file).parent / photo):
             _cross(project, persona.source, ("photo",),
                    f"the photo '{photo}' does not exist next to the persona file")
         elif photo_file(project, persona) is None:
@@ -249,7 +257,7 @@ def _check_references(project: Project) -> None:
 def _missing_page(project: Project, answer: str | None) -> bool:
     if not answer or answer.lower().startswith("https://") or project.docs_dir is None:
         return False
-    return not (project.docs_dir / answer.split("#")[0]).is_file()
+    return not is_file(project.docs_dir / answer.split("#")[0])
 
 
 def _docs_name(project: Project) -> str:
