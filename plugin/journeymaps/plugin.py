@@ -30,6 +30,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
         self.project: Project | None = None
+        self.generated_pages: set[str] = set()
         self.root = Path.cwd()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -51,6 +52,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
+        self.generated_pages = set()
         for problem in project.problems:
             log.warning(str(problem))
         for generated in generate(project, self.options):
@@ -71,9 +73,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        """Generated pages carry the author's body: rebuild its HTML from an allowlist."""
-        if not self.config.enabled or page.file.generated_by is None or not (
-                page.file.src_uri.endswith(".md")):
+        """Our generated pages carry the author's body: rebuild its HTML from an allowlist."""
+        if not self.config.enabled or page.file.src_uri not in self.generated_pages:
             return None
         return clean_page(html)
 
@@ -89,6 +90,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.dest_uri = site_layout.page_url(page) + "index.html"
             file.url = site_layout.page_url(page)
         files.append(file)
+        self.generated_pages.add(file.src_uri)
         return file
 
     def _add_photo(self, files: Files, config: MkDocsConfig, photo: str | None,
