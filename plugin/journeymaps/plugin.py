@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import posixpath
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +15,14 @@ from mkdocs.structure.pages import Page
 
 from . import site_layout
 from .config import JourneyMapsConfig
-from .project import PHOTO_TYPES, FileCache, Project, load_project, photo_file
+from .project import FileCache, Project, load_project
 from .sanitize import clean_page
-from .site import SiteOptions, generate, transform_docs_page
+from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
-NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas"}
+NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas",
+              site_layout.KB_INDEX.split("/")[0]: "Knowledge base"}
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -54,11 +55,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project = project
         self.generated_pages = set()
         for problem in project.problems:
-            log.warning(str(problem))
+            if problem.severity == "warning":  # reported, but never fails --strict
+                log.info(f"warning: {problem}")
+            else:
+                log.warning(str(problem))
         for generated in generate(project, self.options):
-            self._add(files, config, generated.path, generated.content)
-        for persona in project.personas.values():
-            self._add_photo(files, config, persona.photo, photo_file(project, persona))
+            file = self._add(files, config, generated.path, generated.content)
+            if generated.source:  # "Edit this page" opens the map file, outside docs_dir
+                file.edit_uri = Path(os.path.relpath(self.root / generated.source,
+                                                     config.docs_dir)).as_posix()
+        for page, source in photo_files(project):
+            if files.get_file_from_path(page) is None:
+                files.append(File.generated(config, page, abs_src_path=str(source)))
         return files
 
     @property
@@ -92,15 +100,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         files.append(file)
         self.generated_pages.add(file.src_uri)
         return file
-
-    def _add_photo(self, files: Files, config: MkDocsConfig, photo: str | None,
-                   source: Path | None) -> None:
-        if not photo or source is None or not photo.lower().endswith(PHOTO_TYPES):
-            return
-        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
-        if page.startswith("..") or files.get_file_from_path(page):
-            return
-        files.append(File.generated(config, page, abs_src_path=str(source)))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
