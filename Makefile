@@ -27,6 +27,10 @@ test: $(STAMP)  ## lint, unit and integration tests, coverage of plugin/
 bench: $(STAMP)  ## whole-build benchmark at 100, 1,000 and 5,000 maps; writes BENCHMARKS.md
 	cd bench && ../$(BIN)/python run.py --sizes $(or $(SIZES),100,1000,5000) --runs $(or $(RUNS),3) --output ../BENCHMARKS.md
 
+fuzz: $(STAMP)  ## 10,000 random maps through loader, validator and renderers; prints how many ran
+	$(BIN)/pytest tests/test_fuzz.py -q -p no:cacheprovider --hypothesis-profile=fuzz \
+		--hypothesis-show-statistics
+
 lint: $(STAMP)
 	$(BIN)/ruff check plugin tests bench
 

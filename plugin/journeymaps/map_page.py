@@ -7,11 +7,12 @@ from collections.abc import Callable
 from . import site_layout
 from .diagram import journey_source
 from .journey_map import JourneyMap
-from .page import front_matter, problems_admonition
+from .page import author_body, front_matter, problems_admonition
+from .persona import Persona
 from .project import Project
 from .stage import Stage
 from .tags import map_tags
-from .text import cell, dotted, inline
+from .text import cell, dotted, inline, link_text, url
 from .touchpoint import SCORE_FACES
 
 LIST_SEPARATOR = "<br>"
@@ -31,16 +32,13 @@ def render_map_page(journey_map: JourneyMap, project: Project) -> str:
         "## Stages",
         stage_table(journey_map.stages, project, page),
         _same_journey(journey_map, project, page),
-        journey_map.body.strip(),
+        author_body(journey_map.body),  # last: see sanitize.clean_page
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _header(journey_map: JourneyMap, project: Project, page: str) -> str:
-    persona_links = ", ".join(
-        f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
-        for p in project.personas_of(journey_map)
-    )
+    persona_links = ", ".join(_persona_link(p, page) for p in project.personas_of(journey_map))
     fields = [
         ("Persona" if len(journey_map.persona) < 2 else "Personas", persona_links),
         ("Journey", journey_map.journey and (
@@ -86,9 +84,10 @@ def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
                 report += f"#{anchor}" if anchor else ""
                 items.append(f"{cell(question.text)} · [_FAQ gap_]({report})")
             elif target.startswith("https://"):
-                items.append(f"[{cell(question.text)}]({target}) ✓")
+                items.append(f"[{link_text(question.text, in_table=True)}]({url(target)}) ✓")
             else:
-                items.append(f"[{cell(question.text)}]({site_layout.link(page, target)}) ✓")
+                target = site_layout.link(page, target)
+                items.append(f"[{link_text(question.text, in_table=True)}]({url(target)}) ✓")
         return items
     return render
 
@@ -134,10 +133,13 @@ def _same_journey(journey_map: JourneyMap, project: Project, page: str) -> str:
         return ""
     lines = ["## The same journey, other views", ""]
     for other in siblings:
-        names = ", ".join(
-            f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
-            for p in project.personas_of(other)
-        )
+        names = ", ".join(_persona_link(p, page) for p in project.personas_of(other))
         target = site_layout.link(page, site_layout.map_page(other))
-        lines.append("- " + dotted(f"[{inline(other.title)}]({target})", names, other.state_label))
+        lines.append("- " + dotted(f"[{link_text(other.title)}]({target})", names,
+                                   other.state_label))
     return "\n".join(lines)
+
+
+def _persona_link(persona: Persona, page: str) -> str:
+    target = site_layout.link(page, site_layout.persona_page(persona.id))
+    return f"[{link_text(persona.display_name)}]({target})"

@@ -6,9 +6,10 @@ import html
 
 from . import site_layout
 from .persona import Persona
+from .persona_page import photo_image
 from .project import Project
 from .report import plural, render_page
-from .text import dotted, inline
+from .text import dotted, inline, link_text
 
 TITLE = "Personas"
 
@@ -28,7 +29,7 @@ def render_persona_gallery(project: Project) -> str:
 
 def _card(persona: Persona, maps: int) -> str:
     target = site_layout.link(site_layout.PERSONA_GALLERY, site_layout.persona_page(persona.id))
-    name = inline(persona.display_name)
+    name = link_text(persona.display_name)
     lines = [f"-   {_picture(persona)} **[{name}]({target})**", ""]
     facts = dotted(inline(persona.segment), inline(persona.role),
                    plural(maps, "journey map") if maps else "no journey map yet")
@@ -41,5 +42,5 @@ def _card(persona: Persona, maps: int) -> str:
 def _picture(persona: Persona) -> str:
     """The photo, or the initials in a circle when there is none."""
     if persona.photo:
-        return f"![{inline(persona.display_name)}](<{persona.photo}>){{ .jm-avatar }}"
+        return photo_image(persona, ".jm-avatar")
     return f'<span class="jm-avatar jm-initials">{html.escape(persona.initials)}</span>'

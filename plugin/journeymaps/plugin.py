@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from . import site_layout
 from .config import JourneyMapsConfig
 from .project import FileCache, Project, load_project
+from .sanitize import clean_page
 from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -33,6 +34,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
         self.project: Project | None = None
+        #: generated pages that carry an author's Markdown body (map and persona pages)
+        self.body_pages: set[str] = set()
         self.root = Path.cwd()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -58,6 +61,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
+        self.body_pages = set()
         for problem in project.problems:
             if problem.severity == "warning":  # reported, but never fails --strict
                 log.info(f"warning: {problem}")
@@ -66,6 +70,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for generated in generate(project, self.options):
             file = self._add(files, config, generated.path, generated.content)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
+                self.body_pages.add(file.src_uri)
                 file.edit_uri = Path(os.path.relpath(self.root / generated.source,
                                                      config.docs_dir)).as_posix()
         for page, source in photo_files(project):
@@ -82,6 +87,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled or self.project is None or page.file.generated_by:
             return None
         return transform_docs_page(page.file.src_uri, markdown, self.project, self.options)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Map and persona pages carry the author's body: rebuild its HTML from an allowlist.
+
+        Report pages hold only fields, escaped before Markdown, and our own SVG."""
+        if not self.config.enabled or page.file.src_uri not in self.body_pages:
+            return None
+        return clean_page(html)
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
         existing = files.get_file_from_path(page)
