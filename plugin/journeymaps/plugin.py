@@ -12,8 +12,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from . import site_layout
+from . import mermaid_assets, site_layout
 from .config import JourneyMapsConfig
 from .project import FileCache, Project, load_project
 from .site import SiteOptions, generate, transform_docs_page
@@ -56,6 +57,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self._add(files, config, generated.path, generated.content)
         for persona in project.personas.values():
             self._add_photo(files, config, persona.photo, persona.file)
+        self._add_mermaid(files, config)
         return files
 
     @property
@@ -67,6 +69,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled or self.project is None or page.file.generated_by:
             return None
         return transform_docs_page(page.file.src_uri, markdown, self.project, self.options)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
+        return mermaid_assets.with_loader(
+            html, mermaid_assets.script_source(self.config.mermaid, bundled))
+
+    def _add_mermaid(self, files: Files, config: MkDocsConfig) -> None:
+        if self.config.mermaid != mermaid_assets.BUNDLED:
+            return
+        found = mermaid_assets.find_bundled([self.root])
+        if found is None:
+            log.warning(mermaid_assets.MISSING)
+        elif not files.get_file_from_path(mermaid_assets.SITE_PATH):
+            files.append(File.generated(config, mermaid_assets.SITE_PATH,
+                                        abs_src_path=str(found)))
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
         existing = files.get_file_from_path(page)
