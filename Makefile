@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # Mermaid comes from the npm registry, pinned by package-lock.json; never committed
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: site serve test lint wheel screenshots clean
+.PHONY: site serve test lint bench wheel screenshots clean
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,11 +27,14 @@ serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000, reloadi
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) $(NODE_STAMP)  ## lint, unit and integration tests, coverage of plugin/
-	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff check plugin tests bench
 	$(BIN)/pytest --cov --cov-report=term-missing
 
+bench: $(STAMP)  ## whole-build benchmark at 100, 1,000 and 5,000 maps; writes BENCHMARKS.md
+	cd bench && ../$(BIN)/python run.py --sizes $(or $(SIZES),100,1000,5000) --runs $(or $(RUNS),3) --output ../BENCHMARKS.md
+
 lint: $(STAMP)
-	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff check plugin tests bench
 
 wheel: $(STAMP) $(NODE_STAMP)  ## the Python package into dist/, with Mermaid inside (setup.py)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .

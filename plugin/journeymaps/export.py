@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
 from . import site_layout
+from .fields import specs
 from .journey_map import JourneyMap
 from .project import Project
 from .question import Question
@@ -45,9 +45,16 @@ def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
 
 
 def _stage(stage: Stage, project: Project) -> dict[str, Any]:
-    data = dataclasses.asdict(stage)
+    data = _fields(stage)
+    data["touchpoints"] = [_fields(t) for t in stage.touchpoints]
+    data["opportunities"] = [_fields(o) for o in stage.opportunities]
     data["questions"] = [_question(q, project) for q in stage.questions]
     return data
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's front-matter fields (dataclasses.asdict deep-copies: too slow here)."""
+    return {name: getattr(record, name) for name in specs(type(record))}
 
 
 def _question(question: Question, project: Project) -> dict[str, Any]:
@@ -58,4 +65,5 @@ def _question(question: Question, project: Project) -> dict[str, Any]:
 
 
 def export_json(project: Project) -> str:
-    return json.dumps(project_export(project), ensure_ascii=False, indent=1)
+    # compact: the C encoder serialises thousands of maps in a blink; indent would not
+    return json.dumps(project_export(project), ensure_ascii=False, separators=(",", ":"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -146,8 +147,11 @@ class Date(FieldType):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d?-\d\d?", value.strip()):
-            source.problem(path, f"{value!r} is not a real date; check the month and day")
-            return INVALID
+            try:  # a quoted date is still a date
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                source.problem(path, f"{value!r} is not a real date; check the month and day")
+                return INVALID
         source.problem(path, f"must be a date YYYY-MM-DD, got {_shown(value)}")
         return INVALID
 
@@ -265,6 +269,7 @@ def spec(ftype: FieldType, doc: str = "", *, required: bool = False) -> Any:
     return dataclasses.field(default=None, metadata=meta)
 
 
+@functools.cache  # asked once per record checked: thousands of times a build
 def specs(cls: type) -> dict[str, Spec]:
     """The front-matter keys a data class declares, in declaration order."""
     return {f.name: f.metadata[_META] for f in dataclasses.fields(cls) if _META in f.metadata}

@@ -27,8 +27,11 @@ MAX_VALUES = 100_000
 #: Nesting depth; maps need 4, the rest is room for mistakes, not for attacks.
 MAX_DEPTH = 40
 
-_scalar_constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+# Only the scalar constructors are used, called directly: construct_object()
+# would cache every node it sees for the life of the process.
+_scalar_constructor = yaml.SafeLoader("")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -238,7 +241,12 @@ def _scalar(node: yaml.Node) -> Any:
     A value PyYAML cannot construct (an impossible date like 2024-02-30) stays
     the text the author wrote, so the validator can say what is wrong with it.
     """
+    if node.tag == _STR_TAG:  # most values: skip the constructor lookup
+        return node.value
+    construct = _scalar_constructor.yaml_constructors.get(node.tag)
+    if construct is None:  # an explicit tag such as !!python/name: stays text
+        return node.value
     try:
-        return _scalar_constructor.construct_object(node, deep=True)
+        return construct(_scalar_constructor, node)
     except (yaml.YAMLError, ValueError, OverflowError, TypeError):
         return node.value

@@ -1,0 +1,186 @@
+"""`make bench`: whole `mkdocs build` runs with the plugin against the same pages without it.
+
+For each corpus size N the same seeded maps are built two ways, alternating:
+with the journeymaps plugin, and as the plain Markdown pages the core
+generates (``site.generate()``, what ``journeymaps generate`` writes), with
+the same theme and extensions but no plugin. Medians of wall time and of peak
+memory (the build process's max RSS) are reported, with an incremental
+rebuild as `mkdocs serve` does it, and the weight of a map page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import write_corpus
+
+from journeymaps.project import load_project
+from journeymaps.site import generate
+
+HERE = Path(__file__).resolve().parent
+THEME = """\
+site_name: Benchmark
+docs_dir: site_src
+theme:
+  name: material
+  features: [navigation.indexes]
+markdown_extensions:
+  - tables
+  - admonition
+  - attr_list
+  - md_in_html
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+PLUGINS = {"plugin": "plugins:\n  - search\n  - journeymaps\n", "plain": "plugins:\n  - search\n"}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def make_projects(base: Path, maps: int) -> dict[str, Path]:
+    """The same corpus as a journeymaps project and as plain generated Markdown."""
+    with_plugin, plain = base / "plugin", base / "plain"
+    write_corpus(with_plugin / "maps", maps)
+    for root, kind in ((with_plugin, "plugin"), (plain, "plain")):
+        (root / "site_src").mkdir(parents=True, exist_ok=True)
+        (root / "site_src/index.md").write_text("# Benchmark\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text(THEME + PLUGINS[kind], encoding="utf-8")
+    project = load_project(with_plugin, with_plugin / "maps", with_plugin / "site_src")
+    for generated in generate(project):
+        target = plain / "site_src" / generated.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated.content, encoding="utf-8")
+    return {"plugin": with_plugin, "plain": plain}
+
+
+def timed_build(root: Path) -> Run:
+    """One `mkdocs build` in its own process: wall time and that process's peak RSS."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet"],
+                               cwd=root, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"mkdocs build failed in {root}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+INCREMENTAL = """
+import json, os, sys, time, pathlib
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+root = pathlib.Path(sys.argv[1])
+os.chdir(root)
+def once():
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    start = time.perf_counter(); build(config); return time.perf_counter() - start, config
+full, config = once()
+edited = next((root / "maps").glob("area-0/*.md"))
+edited.write_text(edited.read_text().replace("title: Journey", "title: Edited journey"))
+again, config = once()
+cache = config.plugins["journeymaps"].cache
+print(json.dumps({"full": full, "rebuild": again, "misses": cache.misses, "hits": cache.hits}))
+"""
+
+
+def incremental(root: Path) -> dict[str, float]:
+    """A full build then, in the same process as `mkdocs serve`, a rebuild after one edit."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-c", INCREMENTAL, str(root)], env=env,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def page_weight(root: Path, maps: int) -> dict[str, float]:
+    site = root / "site"
+    page = next((site / "maps").glob("area-0/*/index.html"))
+    index = site / "search/search_index.json"
+    return {"map_page_kb": page.stat().st_size / 1024,
+            "search_kb_per_map": index.stat().st_size / 1024 / maps}
+
+
+def measure(maps: int, runs: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="jm-bench-") as tmp:
+        projects = make_projects(Path(tmp), maps)
+        results: dict[str, list[Run]] = {"plugin": [], "plain": []}
+        for _ in range(runs):  # alternating, so both see the same machine load
+            for kind in ("plugin", "plain"):
+                results[kind].append(timed_build(projects[kind]))
+        weight = page_weight(projects["plugin"], maps)
+        rebuild = incremental(projects["plugin"])
+    row: dict[str, object] = {"maps": maps, "runs": runs}
+    for kind, measured in results.items():
+        row[f"{kind}_s"] = statistics.median(r.seconds for r in measured)
+        row[f"{kind}_mb"] = statistics.median(r.peak_mb for r in measured)
+    row["ratio"] = row["plugin_s"] / row["plain_s"]  # type: ignore[operator]
+    row.update(weight)
+    row.update({f"incremental_{k}": v for k, v in rebuild.items()})
+    return row
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    head = ("| maps | runs | plugin build (s) | plain build (s) | ratio | plugin peak (MB) | "
+            "plain peak (MB) | serve: full / rebuild after 1 edit (s) | re-read on rebuild | "
+            "map page (KB) | search index per map (KB) |")
+    lines = [head, "|" + "---|" * 11]
+    for r in rows:
+        lines.append(
+            f"| {r['maps']:,} | {r['runs']} | {r['plugin_s']:.2f} | {r['plain_s']:.2f} | "
+            f"{r['ratio']:.3f} | {r['plugin_mb']:.0f} | {r['plain_mb']:.0f} | "
+            f"{r['incremental_full']:.2f} / {r['incremental_rebuild']:.2f} | "
+            f"{r['incremental_misses'] - r['maps'] - max(1, r['maps'] // 10)} file(s) | "
+            f"{r['map_page_kb']:.1f} | {r['search_kb_per_map']:.1f} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    import material
+    import mkdocs
+    return (f"{platform.platform()}, {os.cpu_count()} CPUs, "
+            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+            f"Material {material.__version__}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output", type=Path, help="write the results to this Markdown file")
+    args = parser.parse_args()
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        rows.append(measure(size, args.runs))
+        print(table(rows[-1:]), flush=True)
+    report = table(rows)
+    print(report)
+    if args.output:
+        args.output.write_text(
+            f"# Benchmarks\n\nRun on {dt.date.today()} by `make bench` on {machine()}.\n\n"
+            f"{report}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

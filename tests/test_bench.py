@@ -1,0 +1,37 @@
+"""A small-N run of the benchmark, so that it cannot rot (no timing is asserted)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import corpus
+import run
+
+from journeymaps.project import load_project
+
+
+def test_corpus_is_valid_and_seeded(tmp_path: Path) -> None:
+    corpus.write_corpus(tmp_path / "a" / "maps", 20)
+    corpus.write_corpus(tmp_path / "b" / "maps", 20)
+    project = load_project(tmp_path / "a", tmp_path / "a" / "maps")
+    assert project.problems == []
+    assert (len(project.maps), len(project.personas)) == (20, 2)
+    assert all(len(m.stages) == 6 and len(m.stages[0].touchpoints) == 4 for m in project.maps)
+    first = (tmp_path / "a/maps/area-3/map-3.md").read_text()
+    assert first == (tmp_path / "b/maps/area-3/map-3.md").read_text()
+
+
+@pytest.mark.slow
+def test_benchmark_smoke(tmp_path: Path) -> None:
+    row = run.measure(maps=10, runs=1)
+    assert row["maps"] == 10 and row["plugin_s"] > 0 and row["plain_s"] > 0
+    # the rebuild after one edit re-read exactly that one file
+    assert row["incremental_misses"] == 10 + 1 + 1
+    assert row["map_page_kb"] > 1
+    report = run.table([row])
+    assert report.startswith("| maps |") and "| 10 | 1 |" in report
