@@ -35,7 +35,7 @@ site_name: Benchmark
 docs_dir: site_src
 theme:
   name: material
-  features: [navigation.indexes]
+  features: [navigation.indexes, navigation.prune]
 markdown_extensions:
   - tables
   - admonition
