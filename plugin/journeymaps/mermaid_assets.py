@@ -9,6 +9,10 @@ looks for it: a stand-in that loads the real Mermaid from the site (or from
 the address the site chose) the first time a diagram is drawn. Pages without
 a diagram get nothing.
 
+The stand-in also draws journeys at their natural size, in a box that
+scrolls sideways when a journey is wider than the page: shrunk to fit, a
+journey of ten touchpoints has labels too small to read.
+
 The loader is inline on purpose. Material's instant navigation re-runs the
 scripts of the new page's content synchronously but does not wait for
 external ones, so only an inline script defines ``mermaid`` in time when a
@@ -46,6 +50,7 @@ _DIAGRAM = re.compile(r"<(?:pre|div)\b[^>]*\bclass=\"(?:[^\"]*\s)?mermaid(?:\s[^
 _ADDRESS = re.compile(r"(?:https?://[^\s/]+|/)[^\s\"'<>]*", re.IGNORECASE)
 
 _LOADER = """\
+<style>.md-typeset div.mermaid { overflow-x: auto; }</style>
 <script>(function (src) {
   // journeymaps: Mermaid from this site, loaded on the first diagram
   if (typeof mermaid !== "undefined" && !(mermaid instanceof Element)) return;
@@ -63,7 +68,10 @@ _LOADER = """\
   }
   var standIn = {
     initialize: function (config) {
-      settings = Object.assign({}, config, {themeCSS: (config.themeCSS || "") + %s});
+      settings = Object.assign({}, config, {
+        themeCSS: (config.themeCSS || "") + %s,
+        journey: Object.assign({}, config.journey, {useMaxWidth: false})
+      });
     },
     render: function (id, text, container) {
       return load().then(function (m) { return m.render(id, text, container); });

@@ -19,6 +19,8 @@ TITLE_FILL = """() => {
   const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
   return getComputedStyle(svg.querySelector(":scope > text:not([class])")).fill;
 }"""
+NATURAL_SIZE = """svg => Math.abs(svg.getBoundingClientRect().width
+                                  - svg.viewBox.baseVal.width) < 1"""
 #: the colour Material's palette gives diagram labels, resolved on this page
 LABEL_COLOUR = """() => {
   const probe = document.createElement("span");
@@ -57,6 +59,8 @@ def test_every_map_draws_its_journey_diagram(site: Site, tab: Tab) -> None:
         tab.open(map_url(journey_map))
         diagram = tab.page.locator("div.mermaid svg").first
         assert diagram.get_attribute("aria-roledescription") == "journey"
+        # drawn full size, never shrunk to fit: a wide journey scrolls sideways
+        assert diagram.evaluate(NATURAL_SIZE), journey_map.file
         drawn = compact(svg_text(tab))
         assert compact(neutralise(journey_map.title)) in drawn
         names = [tp.name for stage in journey_map.stages for tp in stage.touchpoints]
