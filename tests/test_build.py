@@ -43,7 +43,8 @@ def test_navigation_titles(project_dir: MakeProject, tmp_path: Path) -> None:
     build = mkdocs_build(project_dir(FILES), tmp_path / "out")
     home = (build.site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"'):]
-    positions = [nav.find(title) for title in ("Journey maps", "Telecom", "Personas", "Kb")]
+    positions = [nav.find(title) for title in ("Journey maps", "Telecom", "Personas",
+                                                      "Knowledge base")]
     assert -1 not in positions and positions == sorted(positions), positions
 
 

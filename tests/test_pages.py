@@ -114,7 +114,8 @@ def test_map_page(load: Load) -> None:
     assert "**Search: ad** · _web_ · 🙂 4/5 (expected 5) · Relevant" in page
     assert "| **Pain points** | Long hold times |  |" in page
     assert "SMS reminder · **high** · Field ops" in page
-    assert "Can I keep my number? · _FAQ gap_" in page
+    assert ("Can I keep my number? · [_FAQ gap_](../../faq-gaps.md#gap-can-i-keep-my-number)"
+            in page)
     assert "[How long does installation take?](../../kb/install.md) ✓" in page
     assert "nps: **21**" in page and "conversion: **12%**" in page
     assert "**Thoughts**" not in page  # a lane empty in every stage is left out

@@ -107,6 +107,10 @@ class Link(Text):
             return INVALID
         return text
 
+    def json_schema(self) -> dict[str, Any]:
+        # no scheme at all (a relative path), or https:// in any case
+        return {"type": "string", "pattern": "^(?![a-zA-Z][a-zA-Z0-9+.-]*:)|^[hH][tT][tT][pP][sS]://"}
+
     def describe(self) -> str:
         return f"path relative to {self.relative_to}, or `https://` URL"
 
@@ -331,10 +335,7 @@ class Record(FieldType):
         fields = self.fields()
         obj: dict[str, Any] = {
             "type": "object",
-            "properties": {
-                name: {**s.type.json_schema(), **({"description": s.doc} if s.doc else {})}
-                for name, s in fields.items()
-            },
+            "properties": {name: _property(s) for name, s in fields.items()},
             "additionalProperties": False,
         }
         required = [name for name, s in fields.items() if s.required]
@@ -348,3 +349,39 @@ class Record(FieldType):
         if self.shorthand:
             return "string or `{" + ", ".join(self.fields()) + "}`"
         return self.noun
+
+
+def _property(field_spec: Spec) -> dict[str, Any]:
+    """The JSON Schema of one key, as lenient and as strict as :meth:`Record.check`.
+
+    The validator treats a key without a value (``owner:``) as absent, so an
+    optional key may be null; a required text must not be blank.
+    """
+    schema = field_spec.type.json_schema()
+    if not field_spec.required:
+        schema = _nullable(schema)
+    elif schema.get("type") == "string" and "pattern" not in schema:
+        schema["pattern"] = r"\S"
+    if field_spec.doc:  # the guide's in-page links mean nothing in an editor
+        schema["description"] = re.sub(r"\[([^\]]*)\]\(#[^)]*\)", r"\1", field_spec.doc)
+    return schema
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(schema.get("type"), str):
+        return {**schema, "type": [schema["type"], "null"]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def records(root: Record) -> list[Record]:
+    """``root`` and every record nested in it (through lists), depth first, each once."""
+    found = [root]
+    for field_spec in root.fields().values():
+        inner = field_spec.type
+        while isinstance(inner, ListOf):
+            inner = inner.item
+        if isinstance(inner, Record):
+            found += [r for r in records(inner) if r not in found]
+    return found

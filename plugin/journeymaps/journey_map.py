@@ -17,7 +17,7 @@ STATE_LABELS = {"current": "as-is", "future": "to-be"}
 
 @dataclass
 class JourneyMap:
-    title: str = spec(Text(), required=True)
+    title: str = spec(Text(), "the heading of the map's page", required=True)
     persona: list[str] = spec(
         OneOrMany(Text(PERSONA_ID, "persona ids are lowercase letters, digits and '-'"),
                   min_items=1),
@@ -28,7 +28,7 @@ class JourneyMap:
     state: str | None = spec(Choice(STATES), "as-is or to-be; default `current`")
     owner: str | None = spec(Text(), "team or person responsible for the map")
     reviewed: dt.date | None = spec(Date(), "last review; staleness is measured from it")
-    tags: list[str] = spec(ListOf(Text()))
+    tags: list[str] = spec(ListOf(Text()), "free labels that help find the map")
     stages: list[Stage] = spec(ListOf(Record(Stage, "stage"), min_items=1),
                                "at least one, in journey order", required=True)
 
@@ -58,3 +58,8 @@ class JourneyMap:
 
 
 MAP_RECORD = Record(JourneyMap, "journey map")
+
+
+def default_title(stem: str) -> str:
+    """The title a file name suggests: ``moving-house`` reads ``Moving house``."""
+    return stem.replace("-", " ").capitalize()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .fields import INVALID, ListOf, Text
-from .frontmatter import read_source
+from .frontmatter import Source, parse_text, read_source
 from .problem import Problem
 from .question import normalise
 
@@ -24,6 +25,8 @@ class Article:
     answers: list[str]
     lines: list[int]
     problems: list[Problem] = field(default_factory=list)
+    #: where each answer stands in the front matter's list (invalid items are dropped)
+    positions: list[int] = field(default_factory=list)
 
 
 def load_articles(docs_dir: Path, root: Path) -> list[Article]:
@@ -39,15 +42,41 @@ def load_articles(docs_dir: Path, root: Path) -> list[Article]:
         if not head.startswith(b"---") or b"\nanswers:" not in head:
             continue
         source = read_source(path, display_path(path, root))
-        data = source.data or {}
-        answers = ANSWERS.check(data.get(ANSWERS_KEY), (ANSWERS_KEY,), source)
+        if source.data is not None and ANSWERS_KEY not in source.data:
+            continue  # 'answers:' was in the body, not in the front matter
+        data = source.data or {}  # None: broken front matter, reported in source.problems
+        raw = data.get(ANSWERS_KEY, [])
+        answers = ANSWERS.check(raw, (ANSWERS_KEY,), source)
         answers = [] if answers is INVALID else answers
-        lines = [source.line_of((ANSWERS_KEY, i)) for i in range(len(answers))]
-        title = data.get("title") if isinstance(data.get("title"), str) else None
+        # the cleaned list drops items that are not text: find each kept one's place
+        items = raw if isinstance(raw, list) else []
+        positions = [i for i, item in enumerate(items) if isinstance(item, str)]
+        lines = [source.line_of((ANSWERS_KEY, i)) for i in positions]
         articles.append(Article(path.relative_to(docs_dir).as_posix(), source.file,
-                                title or _heading(source.body) or path.stem, answers, lines,
-                                source.problems))
+                                _title(data, source.body, path), answers, lines,
+                                source.problems, positions))
     return articles
+
+
+def page_title(path: Path) -> str:
+    """The title of any docs page, with or without front matter; never raises."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return _title({}, "", path)
+    source = Source(path.name)
+    if text.startswith("---"):
+        parse_text(text, source)  # its problems are not ours: the page declares no answers
+        text = source.body
+    return _title(source.data or {}, text, path)
+
+
+def _title(data: dict[str, Any], body: str, path: Path) -> str:
+    """As MkDocs titles a page: front-matter title, first heading, else the file name."""
+    title = data.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return _heading(body) or path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _heading(body: str) -> str | None:

@@ -78,7 +78,10 @@ def _questions(project: Project, page: str) -> Callable[[Stage], list[str]]:
         for question in stage.questions:
             target = project.answer_of(question)
             if target is None:
-                items.append(f"{cell(question.text)} · _FAQ gap_")
+                report = site_layout.link(page, site_layout.FAQ_GAPS)
+                anchor = project.questions.anchor_of(question)  # '' for a question without text
+                report += f"#{anchor}" if anchor else ""
+                items.append(f"{cell(question.text)} · [_FAQ gap_]({report})")
             elif target.startswith("https://"):
                 items.append(f"[{cell(question.text)}]({target}) ✓")
             else:

@@ -11,8 +11,8 @@ PRIORITIES = ("high", "medium", "low")
 
 @dataclass
 class Opportunity:
-    text: str = spec(Text(), required=True)
-    priority: str | None = spec(Choice(PRIORITIES))
+    text: str = spec(Text(), "what the company could do better", required=True)
+    priority: str | None = spec(Choice(PRIORITIES), "how urgent it is")
     owner: str | None = spec(Text(), "team or person who takes it on")
 
     @property

@@ -16,12 +16,12 @@ PERSONA_ID = r"[a-z0-9][a-z0-9-]*"
 class Persona:
     name: str = spec(Text(), "display name, e.g. `Anna, moving house`", required=True)
     role: str | None = spec(Text(), "occupation or role")
-    age: int | None = spec(Integer(0, 150))
-    location: str | None = spec(Text())
+    age: int | None = spec(Integer(0, 150), "in years")
+    location: str | None = spec(Text(), "where the persona lives")
     segment: str | None = spec(Text(), "e.g. `Millennials`, `Boomers`")
     quote: str | None = spec(Text(), "a sentence in the persona's own words")
-    goals: list[str] = spec(ListOf(Text()))
-    frustrations: list[str] = spec(ListOf(Text()))
+    goals: list[str] = spec(ListOf(Text()), "what the persona wants to achieve")
+    frustrations: list[str] = spec(ListOf(Text()), "what gets in the persona's way")
     channels: list[str] = spec(ListOf(Text()), "channels the persona prefers")
     photo: str | None = spec(Link(relative_to="the persona file"),
                              "image path relative to the file, or an `https://` URL")

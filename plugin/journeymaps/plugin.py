@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import posixpath
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,12 @@ from mkdocs.utils import get_relative_url
 from . import mermaid_assets, site_layout
 from .config import JourneyMapsConfig
 from .project import FileCache, Project, load_project
-from .site import SiteOptions, generate, transform_docs_page
+from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
-NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas"}
+NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas",
+              site_layout.KB_INDEX.split("/")[0]: "Knowledge base"}
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -52,11 +53,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
         for problem in project.problems:
-            log.warning(str(problem))
+            if problem.severity == "warning":  # reported, but never fails --strict
+                log.info(f"warning: {problem}")
+            else:
+                log.warning(str(problem))
         for generated in generate(project, self.options):
-            self._add(files, config, generated.path, generated.content)
-        for persona in project.personas.values():
-            self._add_photo(files, config, persona.photo, persona.file)
+            file = self._add(files, config, generated.path, generated.content)
+            if generated.source:  # "Edit this page" opens the map file, outside docs_dir
+                file.edit_uri = Path(os.path.relpath(self.root / generated.source,
+                                                     config.docs_dir)).as_posix()
+        for page, source in photo_files(project):
+            if files.get_file_from_path(page) is None:
+                files.append(File.generated(config, page, abs_src_path=str(source)))
         self._add_mermaid(files, config)
         return files
 
@@ -101,16 +109,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.url = site_layout.page_url(page)
         files.append(file)
         return file
-
-    def _add_photo(self, files: Files, config: MkDocsConfig, photo: str | None,
-                   persona_file: str) -> None:
-        if not photo or photo.lower().startswith("https://"):
-            return
-        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
-        source = (self.root / persona_file).parent / photo
-        if page.startswith("..") or not source.is_file() or files.get_file_from_path(page):
-            return
-        files.append(File.generated(config, page, abs_src_path=str(source)))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:

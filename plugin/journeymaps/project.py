@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .faq_gap import QuestionIndex, answer_page, index_questions
 from .fields import did_you_mean
 from .frontmatter import Source, read_source
-from .journey_map import MAP_RECORD, JourneyMap
-from .knowledge_base import Article, answer_index, load_articles
+from .journey_map import MAP_RECORD, JourneyMap, default_title
+from .knowledge_base import ANSWERS_KEY, Article, answer_index, load_articles
 from .persona import PERSONA_ID, PERSONA_RECORD, Persona
-from .problem import FieldPath, Problem, sort_problems
-from .question import Question
+from .problem import FieldPath, Problem, format_path, sort_problems
+from .question import Question, normalise
 
 PERSONAS_FOLDER = "personas"
 
@@ -36,13 +37,22 @@ class Project:
     articles: list[Article] = field(default_factory=list)
     #: normalised question text to the knowledge-base page that answers it
     kb_answers: dict[str, str] = field(default_factory=dict)
+    #: normalised question text to the first valid ``answer:`` a map gives it
+    map_answers: dict[str, str] = field(default_factory=dict)
+    #: ``answer:`` values naming no page of the docs folder (reported as problems)
+    broken_answers: set[str] = field(default_factory=set)
 
     @property
     def problems(self) -> list[Problem]:
+        """Errors and warnings (``Problem.severity``); only errors fail a strict build."""
         own = [p for m in self.maps for p in m.problems]
         own += [p for persona in self.personas.values() for p in persona.problems]
         own += [p for article in self.articles for p in article.problems]
         return sort_problems(own + self.cross_problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
 
     def problems_of(self, file: str) -> list[Problem]:
         """Every problem of one file, its own and those found across files."""
@@ -64,8 +74,19 @@ class Project:
         return table
 
     def answer_of(self, question: Question) -> str | None:
-        """The question's answer: its own, or a knowledge-base page that claims it."""
-        return question.answer or self.kb_answers.get(question.key)
+        """The question's answer: its own, a knowledge-base page that claims it, or the
+        answer another map gives the same question (so a text is answered everywhere or
+        nowhere)."""
+        key = question.key
+        own = question.answer if question.answer not in self.broken_answers else None
+        if own or not key:  # no text (already an error): nothing to match on
+            return own
+        return self.kb_answers.get(key) or self.map_answers.get(key)
+
+    @cached_property
+    def questions(self) -> QuestionIndex:
+        """Every question grouped by text, by answering page and by FAQ gap."""
+        return index_questions(self)
 
     def personas_of(self, journey_map: JourneyMap) -> list[Persona]:
         return [self.personas[i] for i in journey_map.persona if i in self.personas]
@@ -121,6 +142,7 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
     _index(project)
+    _index_answers(project)
     _check_references(project)
     return project
 
@@ -154,7 +176,7 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
     journey_map = journey_map or JourneyMap()
     journey_map.file = source.file
     journey_map.slug = path.relative_to(maps_dir).with_suffix("").as_posix()
-    journey_map.title = journey_map.title or path.stem.replace("-", " ").capitalize()
+    journey_map.title = journey_map.title or default_title(path.stem)
     journey_map.body, journey_map.body_line = source.body, source.body_line
     journey_map.source = source
     journey_map.problems = source.problems
@@ -173,6 +195,22 @@ def _index(project: Project) -> None:
     project.maps_by_journey = dict(by_journey)
 
 
+def _index_answers(project: Project) -> None:
+    """Check every map's own answers; a valid one answers its question in every map."""
+    for journey_map in project.maps:
+        for s, stage in enumerate(journey_map.stages):
+            for q, question in enumerate(stage.questions):
+                if not question.answer:
+                    continue
+                problem = _answer_problem(project, question.answer)
+                if problem:  # never linked: the question stays a gap until fixed
+                    project.broken_answers.add(question.answer)
+                    _cross(project, journey_map.source,
+                           ("stages", s, "questions", q, "answer"), problem)
+                else:
+                    project.map_answers.setdefault(question.key, question.answer)
+
+
 def _check_references(project: Project) -> None:
     known = sorted(project.personas)
     for journey_map in project.maps:
@@ -185,24 +223,42 @@ def _check_references(project: Project) -> None:
                     f"; create maps/{PERSONAS_FOLDER}/{persona_id}.md or use one of: "
                     f"{', '.join(known)}" if known else "")
                 _cross(project, source, path, f"unknown persona '{persona_id}'{hint}")
-        for s, stage in enumerate(journey_map.stages):
-            for q, question in enumerate(stage.questions):
-                if _missing_page(project, question.answer):
-                    _cross(project, source, ("stages", s, "questions", q, "answer"),
-                           f"the answer page '{question.answer}' does not exist in "
-                           f"{_docs_name(project)}")
     for persona in project.personas.values():
         photo = persona.photo
         if photo and not photo.lower().startswith("https://") and persona.source and not (
                 project.root / Path(persona.file).parent / photo).is_file():
             _cross(project, persona.source, ("photo",),
                    f"the photo '{photo}' does not exist next to the persona file")
+    _check_declared_answers(project)
 
 
-def _missing_page(project: Project, answer: str | None) -> bool:
+def _answer_problem(project: Project, answer: str | None) -> str | None:
+    """What is wrong with an internal answer page, if anything."""
     if not answer or answer.lower().startswith("https://") or project.docs_dir is None:
-        return False
-    return not (project.docs_dir / answer.split("#")[0]).is_file()
+        return None
+    page = answer_page(answer)
+    if page.startswith(("../", "/")) or page in ("..", "."):
+        return (f"the answer '{answer}' is outside {_docs_name(project)}; give a page path "
+                f"relative to {_docs_name(project)} or an https:// URL")
+    if not (project.docs_dir / page).is_file():
+        return f"the answer page '{answer}' does not exist in {_docs_name(project)}"
+    return None
+
+
+def _check_declared_answers(project: Project) -> None:
+    """A declared answer no map asks is a warning: the article answers nothing we know of."""
+    asked = project.questions.by_key
+    texts: list[str] = []
+    for article in project.articles:
+        for i, text in enumerate(article.answers):
+            if normalise(text) in asked:
+                continue
+            texts = texts or [q.text for q in asked.values()]
+            hint = did_you_mean(text, texts) or (
+                "; check its wording against the map's question, or remove it")
+            project.cross_problems.append(Problem(
+                article.file, article.lines[i], format_path((ANSWERS_KEY, article.positions[i])),
+                f"'{text}' matches no question in any map{hint}", "warning"))
 
 
 def _docs_name(project: Project) -> str:

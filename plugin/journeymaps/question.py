@@ -6,15 +6,18 @@ from dataclasses import dataclass
 
 from .fields import Link, Text, spec
 
+#: Question marks ignored at the end: ASCII, full-width (Chinese, Japanese) and Arabic.
+QUESTION_MARKS = "?？؟"
+
 
 def normalise(text: str) -> str:
     """The form questions are matched by: case, outer spaces and a final '?' ignored."""
-    return " ".join(text.strip().rstrip("?").strip().casefold().split())
+    return " ".join(text.strip().rstrip(QUESTION_MARKS).strip().casefold().split())
 
 
 @dataclass
 class Question:
-    text: str = spec(Text(), required=True)
+    text: str = spec(Text(), "the question in the customer's words", required=True)
     answer: str | None = spec(
         Link(relative_to="`site_src/`"),
         "a page path relative to `site_src/` (e.g. `kb/keep-my-number.md`) or an "

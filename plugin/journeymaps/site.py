@@ -8,14 +8,20 @@ so the two can never differ.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import site_layout
 from .export import export_json
+from .faq_gap_report import faq_gaps_json, render_faq_gap_page
+from .field_tables import expand_markers
+from .kb_page import render_kb_index, with_asked_by
 from .map_page import render_map_page
 from .persona_page import render_persona_page
 from .project import Project
+from .schema import SCHEMAS, schema_json
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,8 @@ class GeneratedFile:
 
     path: str
     content: str
+    #: the author's file it is made from, relative to the repository root
+    source: str | None = None
 
 
 def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
@@ -39,14 +47,36 @@ def generate(project: Project, options: SiteOptions | None = None) -> Iterator[G
     options = options or SiteOptions()
     for journey_map in project.maps:
         yield GeneratedFile(site_layout.map_page(journey_map),
-                            render_map_page(journey_map, project))
+                            render_map_page(journey_map, project), journey_map.file)
     for persona in project.personas.values():
         yield GeneratedFile(site_layout.persona_page(persona.id),
-                            render_persona_page(persona, project))
+                            render_persona_page(persona, project), persona.file)
     yield GeneratedFile(site_layout.EXPORT_JSON, export_json(project))
+    yield GeneratedFile(site_layout.FAQ_GAPS, render_faq_gap_page(project))
+    yield GeneratedFile(site_layout.FAQ_GAPS_JSON, faq_gaps_json(project))
+    if not _in_docs(project, site_layout.KB_INDEX):  # a hand-written index wins
+        yield GeneratedFile(site_layout.KB_INDEX, render_kb_index(project))
+    for schema_path in SCHEMAS:
+        yield GeneratedFile(schema_path, schema_json(schema_path))
+
+
+def _in_docs(project: Project, page: str) -> bool:
+    return project.docs_dir is not None and (project.docs_dir / page).is_file()
+
+
+def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
+    """Persona photos kept beside persona files: (path in the docs tree, file)."""
+    for persona in project.personas.values():
+        photo = persona.photo
+        if not photo or photo.lower().startswith("https://"):
+            continue
+        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
+        source = (project.root / persona.file).parent / photo
+        if not page.startswith("..") and source.is_file():
+            yield page, source
 
 
 def transform_docs_page(page: str, markdown: str, project: Project,
                         options: SiteOptions | None = None) -> str:
     """A hand-written docs page with the generated parts it asks for filled in."""
-    return markdown
+    return expand_markers(with_asked_by(page, markdown, project))

@@ -15,6 +15,12 @@ from .journey_map import JourneyMap
 MAPS = "maps"
 PERSONAS = "personas"
 EXPORT_JSON = "journeymaps.json"
+FAQ_GAPS = "faq-gaps.md"
+FAQ_GAPS_JSON = "faq-gaps.json"
+#: generated only when the docs folder has no page of its own there
+KB_INDEX = "kb/index.md"
+MAP_SCHEMA = "schema/map.json"
+PERSONA_SCHEMA = "schema/persona.json"
 
 
 def map_page(journey_map: JourneyMap) -> str:
@@ -26,8 +32,15 @@ def persona_page(persona_id: str) -> str:
 
 
 def page_url(page: str) -> str:
-    """The directory URL of a page, relative to the site root."""
-    stem = page.removesuffix(".md")
+    """The directory URL of a page (and its ``#fragment``), relative to the site root."""
+    path, hash_mark, fragment = page.partition("#")
+    return _directory_url(path) + hash_mark + fragment
+
+
+def _directory_url(path: str) -> str:
+    if not path.endswith(".md"):  # not a page (a PDF, an image): served as it is
+        return path
+    stem = path.removesuffix(".md")
     if stem == "index":
         return ""
     if stem.endswith("/index"):

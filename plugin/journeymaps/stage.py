@@ -20,7 +20,7 @@ class Stage:
     actions: list[str] = spec(TEXTS, "what the customer does")
     touchpoints: list[Touchpoint] = spec(ListOf(Record(Touchpoint, "touchpoint")),
                                          "see [touchpoint](#a-touchpoint)")
-    thoughts: list[str] = spec(TEXTS)
+    thoughts: list[str] = spec(TEXTS, "what goes through the customer's mind")
     emotions: list[str] = spec(TEXTS, "e.g. `overwhelmed`, `anxious`, `price-sensitive`")
     pain_points: list[str] = spec(TEXTS, "obstacles on the way")
     opportunities: list[Opportunity] = spec(

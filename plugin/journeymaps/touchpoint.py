@@ -19,7 +19,7 @@ class Touchpoint:
                                     "5 very positive (the Mermaid journey scale)", required=True)
     expected: int | None = spec(SCORE, "what the persona expected; perceived minus "
                                        "expected is the service gap")
-    note: str | None = spec(Text())
+    note: str | None = spec(Text(), "what stands out here, e.g. `25 minutes on hold`")
 
     @property
     def gap(self) -> int | None:

@@ -1,0 +1,101 @@
+"""The knowledge base's generated Markdown: the index of its articles, and the
+"Asked by" section added to every page that answers customers' questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import site_layout
+from .faq_gap import Asker
+from .faq_gap_report import Links
+from .knowledge_base import page_title
+from .page import front_matter
+from .project import Project
+from .text import cell, inline
+
+TITLE = "Knowledge base"
+KB_FOLDER = site_layout.KB_INDEX.rpartition("/")[0]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A row of the index: a page and what it answers."""
+
+    page: str
+    title: str
+    questions: int
+    maps: int
+
+
+def kb_entries(project: Project) -> list[Entry]:
+    """Every page of the knowledge-base folder and every other page answering a question,
+    most questions answered first."""
+    titles = {article.page: article.title for article in project.articles}
+    docs = project.docs_dir
+    if docs is not None:
+        pages = [p.relative_to(docs).as_posix() for p in sorted((docs / KB_FOLDER).rglob("*.md"))]
+        pages += [p for p in project.questions.by_page if p.endswith(".md")]
+        for page in pages:
+            if page not in titles and page != site_layout.KB_INDEX and (docs / page).is_file():
+                titles[page] = page_title(docs / page)
+    entries = []
+    for page, title in titles.items():
+        answered = project.questions.answered_by(page)
+        maps = {id(m) for question in answered for m in question.maps}
+        entries.append(Entry(page, title, len(answered), len(maps)))
+    return sorted(entries, key=lambda e: (-e.questions, e.title.casefold(), e.page))
+
+
+def render_kb_index(project: Project) -> str:
+    page = site_layout.KB_INDEX
+    entries = kb_entries(project)
+    gaps = len(project.questions.gaps)
+    report = site_layout.link(page, site_layout.FAQ_GAPS)
+    lines = [
+        front_matter(TITLE), "", f"# {TITLE}", "",
+        "The articles that answer our customers' questions, with how many of the questions "
+        "asked in our journey maps each answers and in how many maps they are asked. "
+        f"Questions nobody answers yet are the [FAQ gaps]({report}) "
+        f"({gaps} now).", "",
+    ]
+    if not entries:
+        lines.append("No article yet.")
+    else:
+        lines += ["| Article | Questions answered | Maps asking |", "|---|--:|--:|"]
+        lines += [f"| [{cell(e.title)}]({site_layout.link(page, e.page)}) | {e.questions} | "
+                  f"{e.maps} |" for e in entries]
+    return "\n".join(lines) + "\n"
+
+
+def asked_by(page: str, project: Project) -> str:
+    """Which maps, stages and personas ask the questions a page answers ('' if none)."""
+    answered = project.questions.answered_by(page)
+    unmatched = project.questions.unmatched.get(page, [])
+    if not answered and not unmatched:
+        return ""
+    lines = ["## Asked by", ""]
+    if answered:
+        lines += ["The questions this page answers, and where customers ask them:", "",
+                  "| Question | Journey map | Stages | Personas |", "|---|---|---|---|"]
+        links = Links(project, page)
+        for question in answered:  # the question once, then a row per map asking it
+            for i, asker in enumerate(question.askers.values()):
+                lines.append(_row(question.text if i == 0 else "", asker, links))
+    if unmatched:
+        lines += ["", '!!! note "Asked in no journey map"', "",
+                  "    This page says it answers these questions, but no map asks them "
+                  "(check the wording):", ""]
+        lines += [f"    - {inline(text)}" for text in unmatched]
+    return "\n".join(lines)
+
+
+def _row(text: str, asker: Asker, links: Links) -> str:
+    return (f"| {cell(text)} | {links.map(asker.journey_map)} | "
+            f"{', '.join(cell(s) for s in asker.stages)} | "
+            f"{links.personas(asker.journey_map.persona)} |")
+
+
+def with_asked_by(page: str, markdown: str, project: Project) -> str:
+    """A docs page with its "Asked by" section appended, when it answers anything."""
+    section = asked_by(page, project)
+    return f"{markdown.rstrip()}\n\n{section}\n" if section else markdown

@@ -1,0 +1,242 @@
+"""Authoring by pull request: templates, the guide, pre-commit, the workflow, edit links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, Build, mkdocs_build, write_tree
+from journeymaps.field_tables import TABLES, expand_markers, field_table
+from journeymaps.fields import records
+from journeymaps.journey_map import MAP_RECORD
+from journeymaps.persona import PERSONA_RECORD
+from journeymaps.project import load_map, load_persona
+from journeymaps.scaffold import map_text, persona_text
+from journeymaps.site import transform_docs_page
+from test_pages import FILES
+
+MakeProject = Callable[[dict[str, str]], Path]
+BIN = Path(sys.executable).parent
+GUIDE = REPO / "site_src" / "guide"
+WORKFLOW = REPO / "examples" / "github-workflow.yml"
+BAD_MAP = ("---\ntitle: Bad\npersona: anna\nstages:\n  - name: S\n"
+           "    touchpoints: [{name: X, score: 7}]\n---\n")
+
+
+def shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A command line as CI runs it, with the installed console scripts on PATH."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(shlex.split(command), cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=600, check=False)
+
+
+# ---------------------------------------------------------------- templates
+
+def _uncommented(text: str) -> str:
+    """The template with every commented-out example key put back in."""
+    return re.sub(r"^(\s*)# (?=( *- | *[a-z_]+:))", r"\1", text, flags=re.MULTILINE)
+
+
+def _keys_in(text: str) -> set[str]:
+    return set(re.findall(r"^\s*(?:#\s*)?(?:-\s+)?([a-z_]+):", text, flags=re.MULTILINE))
+
+
+def test_templates_show_every_key_of_the_model() -> None:
+    map_keys = _keys_in(map_text("T", ["anna"], ["S"], dt.date.today()))
+    for record in records(MAP_RECORD):
+        assert set(record.fields()) <= map_keys, record.noun
+    assert set(PERSONA_RECORD.fields()) <= _keys_in(persona_text("anna"))
+
+
+def test_every_example_in_the_templates_is_valid(tmp_path: Path) -> None:
+    (tmp_path / "maps/personas").mkdir(parents=True)
+    map_file = tmp_path / "maps/m.md"
+    map_file.write_text(_uncommented(map_text("T", ["anna", "ben"], ["A", "B"], dt.date.today())),
+                        encoding="utf-8")
+    journey_map = load_map(map_file, tmp_path, tmp_path / "maps")
+    assert journey_map.problems == []
+    first = journey_map.stages[0]
+    assert (first.touchpoints[0].score, first.opportunities[1].priority) == (2, "high")
+    assert first.questions[1].answer == "kb/installation.md"
+    persona_file = tmp_path / "maps/personas/anna.md"
+    persona_file.write_text(_uncommented(persona_text("anna")), encoding="utf-8")
+    persona = load_persona(persona_file, tmp_path)
+    assert persona.problems == []
+    assert persona.channels == ["web", "chat"] and persona.age == 34
+    for file in (map_file, persona_file):  # YAML that every reader takes, not only libyaml
+        yaml.load(file.read_text(encoding="utf-8").split("---")[1], Loader=yaml.SafeLoader)
+
+
+# ---------------------------------------------------------------- the guide
+
+def test_field_tables_are_generated_from_the_model() -> None:
+    assert list(TABLES) == ["map", "stage", "touchpoint", "opportunity", "question", "persona"]
+    table = field_table(TABLES["touchpoint"])
+    assert "| `score` | integer 1 to 5 | yes | how the persona feels here" in table
+    page = "# Format\n\n<!-- journeymaps:fields touchpoint -->\n\nAfter.\n"
+    expanded = expand_markers(page)
+    assert table in expanded and expanded.endswith("\n\nAfter.\n")
+    assert expand_markers("no marker") == "no marker"
+    unknown = expand_markers("<!--journeymaps:fields  touchpionts-->")
+    assert unknown.startswith("!!! danger \"Unknown field table 'touchpionts'\"")
+    assert "Known tables: map, stage" in unknown
+
+
+def test_docs_pages_get_their_tables(load: Callable[[dict[str, str]], object]) -> None:
+    project = load(FILES)
+    page = transform_docs_page("guide/format.md", "<!-- journeymaps:fields map -->",
+                               project)  # type: ignore[arg-type]
+    assert page.startswith("| key | type | required | meaning |\n")
+    assert "| `stages` | list of stages | yes |" in page
+
+
+def test_the_format_page_asks_for_every_table() -> None:
+    text = (GUIDE / "format.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"journeymaps:fields (\w+)", text)) == set(TABLES)
+    docs = " ".join(s.doc for r in records(MAP_RECORD) for s in r.fields().values())
+    anchors = re.findall(r"\(#([a-z-]+)\)", docs)
+    assert anchors  # the field docs link sections of this page: they must exist
+    for anchor in anchors:
+        assert f"\n## {anchor.replace('-', ' ')}\n" in text.lower(), anchor
+
+
+def test_the_format_page_example_is_valid(tmp_path: Path) -> None:
+    text = (GUIDE / "format.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(---\n.*?)```", text, flags=re.DOTALL)
+    assert example
+    path = tmp_path / "maps" / "example.md"
+    path.parent.mkdir()
+    path.write_text(example.group(1), encoding="utf-8")
+    yaml.load(example.group(1).split("---")[1], Loader=yaml.SafeLoader)  # portable YAML
+    journey_map = load_map(path, tmp_path, tmp_path / "maps")
+    assert journey_map.problems == []
+    assert len(journey_map.stages) == 2
+
+
+@pytest.mark.slow
+def test_guide_in_the_sample_site(sample_site: Build) -> None:
+    page = sample_site.page("guide/format")
+    for record in TABLES.values():
+        for key in record.fields():
+            assert f"<td><code>{key}</code></td>" in page, key
+    assert "journeymaps:fields" not in page and "Unknown field table" not in page
+    assert 'href="../../schema/map.json"' in page
+    assert (sample_site.site / "schema/persona.json").is_file()
+    commands = sample_site.page("guide/commands")
+    assert "journeymaps check --format github" in commands
+    assert "Propose a change" in sample_site.page("guide")
+
+
+# ---------------------------------------------------------------- pre-commit, workflow
+
+def test_the_docs_show_the_example_workflow_verbatim() -> None:
+    docs = (GUIDE / "commands.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{WORKFLOW.read_text(encoding='utf-8')}```" in docs
+
+
+def _workflow_commands() -> list[str]:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    return [step["run"] for step in steps if "run" in step]
+
+
+def test_the_workflow_checks_pull_requests_then_builds_strictly() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key 'on' as true
+    assert _workflow_commands() == ["pip install -r requirements.txt",
+                                    "journeymaps check --format github",
+                                    "mkdocs build --strict"]
+
+
+def test_the_workflow_commands_pass_a_good_project_and_fail_a_bad_one(
+        project_dir: MakeProject) -> None:
+    root = project_dir(FILES)
+    commands = [c for c in _workflow_commands() if not c.startswith("pip ")]
+    for command in commands:
+        done = shell(command, root)
+        assert done.returncode == 0, (command, done.stdout + done.stderr)
+    write_tree(root, {"maps/other/bad.md": BAD_MAP})
+    check, build = (shell(command, root) for command in commands)
+    assert check.returncode == 1
+    assert check.stdout == ("::error file=maps/other/bad.md,line=6::stages[0].touchpoints[0]"
+                            ".score: must be an integer from 1 to 5, got 7\n")
+    assert build.returncode != 0
+    assert "maps/other/bad.md:6: stages[0].touchpoints[0].score" in build.stdout + build.stderr
+
+
+def test_the_pre_commit_hook(project_dir: MakeProject) -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [hook["id"] for hook in hooks] == ["journeymaps-check"]
+    hook = hooks[0]
+    assert (hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "journeymaps check", "python", False)
+    for name, matched in (("maps/telecom/moving.md", True), ("mkdocs.yml", True),
+                          ("site_src/kb/a.md", True), ("plugin/x.py", False)):
+        assert bool(re.search(hook["files"], name)) is matched, name
+    root = project_dir(FILES)
+    assert shell(hook["entry"], root).returncode == 0
+    write_tree(root, {"maps/other/bad.md": BAD_MAP})
+    failed = shell(hook["entry"], root)
+    assert failed.returncode == 1
+    assert failed.stdout.startswith("maps/other/bad.md:6: ")
+
+
+def test_the_console_script_is_installed(project_dir: MakeProject) -> None:
+    done = shell("journeymaps --help", project_dir({}))
+    assert done.returncode == 0
+    assert "Usage: journeymaps [OPTIONS] COMMAND" in done.stdout
+
+
+# ---------------------------------------------------------------- edit this page
+
+EDIT_YML = """\
+site_name: Test site
+docs_dir: site_src
+repo_url: https://github.com/acme/journeys
+edit_uri: edit/main/site_src/
+theme:
+  name: material
+  features: [content.action.edit]
+plugins:
+  - search
+  - journeymaps
+"""
+
+
+def _edit_links(build: Build, url: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)" title="Edit this page"', build.page(url))
+
+
+def test_edit_this_page_opens_the_map_file(project_dir: MakeProject, tmp_path: Path) -> None:
+    root = project_dir({**FILES, "mkdocs.yml": EDIT_YML})
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    base = "https://github.com/acme/journeys/edit/main/"
+    assert _edit_links(build, "maps/telecom/moving") == [base + "maps/telecom/moving.md"]
+    assert _edit_links(build, "personas/anna") == [base + "maps/personas/anna.md"]
+    assert _edit_links(build, "kb/install") == [base + "site_src/kb/install.md"]
+
+
+def test_edit_uri_template_and_no_repository(project_dir: MakeProject, tmp_path: Path) -> None:
+    templated = EDIT_YML.replace("edit_uri: edit/main/site_src/",
+                                 "edit_uri_template: 'src/main/site_src/{path}?mode=edit'")
+    root = project_dir({**FILES, "mkdocs.yml": templated})
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert _edit_links(build, "maps/telecom/moving") == [
+        "https://github.com/acme/journeys/src/main/maps/telecom/moving.md?mode=edit"]
+    plain = mkdocs_build(project_dir({**FILES, "mkdocs.yml": EDIT_YML.replace(
+        "repo_url: https://github.com/acme/journeys\nedit_uri: edit/main/site_src/\n", "")}),
+        tmp_path / "plain")
+    assert plain.returncode == 0, plain.output
+    assert _edit_links(plain, "maps/telecom/moving") == []
