@@ -9,9 +9,10 @@ looks for it: a stand-in that loads the real Mermaid from the site (or from
 the address the site chose) the first time a diagram is drawn. Pages without
 a diagram get nothing.
 
-The stand-in also draws journeys at their natural size, in a box that
-scrolls sideways when a journey is wider than the page: shrunk to fit, a
-journey of ten touchpoints has labels too small to read.
+The stand-in also drops the fixed height Mermaid gives a journey: scaled
+down to the page's width, a wide journey sat above a tall empty band.
+(Mermaid's task width and margin options are not used: it lays out stage
+bands with its defaults whatever they say, and the bands would overlap.)
 
 The loader is inline on purpose. Material's instant navigation re-runs the
 scripts of the new page's content synchronously but does not wait for
@@ -50,7 +51,6 @@ _DIAGRAM = re.compile(r"<(?:pre|div)\b[^>]*\bclass=\"(?:[^\"]*\s)?mermaid(?:\s[^
 _ADDRESS = re.compile(r"(?:https?://[^\s/]+|/)[^\s\"'<>]*", re.IGNORECASE)
 
 _LOADER = """\
-<style>.md-typeset div.mermaid { overflow-x: auto; }</style>
 <script>(function (src) {
   // journeymaps: Mermaid from this site, loaded on the first diagram
   if (typeof mermaid !== "undefined" && !(mermaid instanceof Element)) return;
@@ -68,21 +68,25 @@ _LOADER = """\
   }
   var standIn = {
     initialize: function (config) {
-      settings = Object.assign({}, config, {
-        themeCSS: (config.themeCSS || "") + %s,
-        journey: Object.assign({}, config.journey, {useMaxWidth: false})
-      });
+      settings = Object.assign({}, config, {themeCSS: (config.themeCSS || "") + %s});
     },
     render: function (id, text, container) {
       return load().then(function (m) { return m.render(id, text, container); });
     }
   };
+  function fitJourney(drawn) {  // a journey: the page's width, the height to match
+    drawn.svg = drawn.svg.replace(
+      /^(<svg(?=[^>]*aria-roledescription="journey")[^>]*?) height="[\\d.]+"/, "$1");
+    return drawn;
+  }
   Object.defineProperty(window, "mermaid", {
     configurable: true,
     get: function () { return real || standIn; },
     set: function (value) {  // Mermaid's script assigns itself here
       if (real) return;
       real = value;
+      var render = real.render;
+      real.render = function () { return render.apply(real, arguments).then(fitJourney); };
       if (settings) real.initialize(settings);
     }
   });

@@ -120,9 +120,11 @@ class Tab:
     blocked: list[str] = field(default_factory=list)
     requested: list[str] = field(default_factory=list)
 
-    def open(self, path: str) -> None:
-        """Load a page of the site and wait until its diagrams are drawn."""
-        self.page.goto(self.site.url + path)
+    def open(self, path: str, *, to_click: bool = False) -> None:
+        """Load a page of the site and wait until its diagrams are drawn; to click
+        on it, also until the network is idle: Material navigates instantly only
+        once it has the sitemap, and searches once it has the index."""
+        self.page.goto(self.site.url + path, wait_until="networkidle" if to_click else "load")
         self.wait_for_diagrams(path)
 
     def arrive(self, path: str, heading: str) -> None:

@@ -19,8 +19,13 @@ TITLE_FILL = """() => {
   const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
   return getComputedStyle(svg.querySelector(":scope > text:not([class])")).fill;
 }"""
-NATURAL_SIZE = """svg => Math.abs(svg.getBoundingClientRect().width
-                                  - svg.viewBox.baseVal.width) < 1"""
+#: the whole journey within the article, its height in proportion (no empty band)
+FITS = """svg => {
+  const box = svg.getBoundingClientRect(), view = svg.viewBox.baseVal;
+  const article = document.querySelector("article").getBoundingClientRect();
+  return box.right <= article.right + 1
+    && Math.abs(box.height - box.width * view.height / view.width) < 2;
+}"""
 #: the colour Material's palette gives diagram labels, resolved on this page
 LABEL_COLOUR = """() => {
   const probe = document.createElement("span");
@@ -59,8 +64,7 @@ def test_every_map_draws_its_journey_diagram(site: Site, tab: Tab) -> None:
         tab.open(map_url(journey_map))
         diagram = tab.page.locator("div.mermaid svg").first
         assert diagram.get_attribute("aria-roledescription") == "journey"
-        # drawn full size, never shrunk to fit: a wide journey scrolls sideways
-        assert diagram.evaluate(NATURAL_SIZE), journey_map.file
+        assert diagram.evaluate(FITS), journey_map.file
         drawn = compact(svg_text(tab))
         assert compact(neutralise(journey_map.title)) in drawn
         names = [tp.name for stage in journey_map.stages for tp in stage.touchpoints]
@@ -72,7 +76,7 @@ def test_every_map_draws_its_journey_diagram(site: Site, tab: Tab) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diagrams_take_the_palette_colours(site: Site, new_tab: OpenTab, scheme: str) -> None:
     tab = new_tab(scheme)
-    tab.open(map_url(site.project.maps[0]))
+    tab.open(map_url(site.project.maps[0]), to_click=True)
     page = tab.page
     first = page.evaluate("document.body.dataset.mdColorScheme")
     assert first == {"light": "default", "dark": "slate"}[scheme]
@@ -91,7 +95,7 @@ def test_instant_navigation_to_a_map_draws_its_diagram(site: Site, tab: Tab) -> 
     """From a page without a diagram (a persona) to a map, then to another map."""
     persona, journey_map, _ = _persona_map_and_fellow(site)
     sibling = site.project.journey_siblings(journey_map)[0]
-    tab.open(persona_url(persona))
+    tab.open(persona_url(persona), to_click=True)
     page = tab.page
     assert site.diagrams_in(persona_url(persona)) == 0
     assert page.evaluate("typeof window.mermaid") == "undefined"
@@ -100,6 +104,7 @@ def test_instant_navigation_to_a_map_draws_its_diagram(site: Site, tab: Tab) -> 
         page.locator("article").get_by_role("link", name=target.title, exact=True).click()
         tab.arrive(map_url(target), target.title)
         assert compact(neutralise(target.title)) in compact(svg_text(tab))
+        assert page.locator("div.mermaid svg").first.evaluate(FITS)
         assert page.evaluate("window.sameDocument") is True
         assert page.evaluate(TITLE_FILL) == page.evaluate(LABEL_COLOUR)
     assert [r for r in tab.requested if r.endswith(SITE_PATH)] == [site.url + SITE_PATH]
@@ -109,7 +114,7 @@ def test_instant_navigation_to_a_map_draws_its_diagram(site: Site, tab: Tab) -> 
 def test_searching_a_pain_point_lists_its_map(site: Site, tab: Tab) -> None:
     journey_map, pain_point = next(
         (m, p) for m in site.project.maps for stage in m.stages for p in stage.pain_points)
-    tab.open("")
+    tab.open("", to_click=True)
     search = tab.page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(pain_point)
@@ -131,7 +136,7 @@ def _persona_map_and_fellow(site: Site) -> tuple[Persona, JourneyMap, Persona]:
 
 def test_persona_to_map_to_fellow_persona_by_links(site: Site, tab: Tab) -> None:
     persona, journey_map, fellow = _persona_map_and_fellow(site)
-    tab.open(persona_url(persona))
+    tab.open(persona_url(persona), to_click=True)
     page = tab.page
     article = page.locator("article")
     page.evaluate("window.sameDocument = true")  # gone if the browser loads a new page
@@ -158,12 +163,18 @@ def test_no_errors_and_no_outside_request_on_any_page(site: Site, tab: Tab) -> N
 
 
 def test_screenshots_of_a_map_and_a_persona(site: Site, tab: Tab) -> None:
-    """Saved as test artefacts; `make screenshots` copies them to docs-images/."""
+    """Saved as test artefacts; `make screenshots` copies them to docs-images/.
+    The map is shown from the top (header, diagram, the start of the stages),
+    preferably an as-is one; the persona whole."""
     persona, journey_map, _ = _persona_map_and_fellow(site)
+    maps = site.project.maps_by_persona[persona.id]
+    journey_map = next((m for m in maps if m.state == "current"), journey_map)
     ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in (("map-page", map_url(journey_map)), ("persona-page", persona_url(persona))):
+    for name, path, full_page in (("map-page", map_url(journey_map), False),
+                                  ("persona-page", persona_url(persona), True)):
+        tab.page.set_viewport_size({"width": 1280, "height": 1400 if full_page else 1200})
         tab.open(path)
         shot = ARTIFACTS / f"{name}.png"
-        tab.page.screenshot(path=str(shot), full_page=True)
+        tab.page.screenshot(path=str(shot), full_page=full_page)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert tab.errors == []
