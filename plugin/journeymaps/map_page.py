@@ -10,6 +10,7 @@ from .journey_map import JourneyMap
 from .page import front_matter, problems_admonition
 from .project import Project
 from .stage import Stage
+from .tags import map_tags
 from .text import cell, dotted, inline
 from .touchpoint import SCORE_FACES
 
@@ -21,7 +22,7 @@ def render_map_page(journey_map: JourneyMap, project: Project) -> str:
     page = site_layout.map_page(journey_map)
     personas = project.personas_of(journey_map)
     parts = [
-        front_matter(journey_map.title),
+        front_matter(journey_map.title, tags=map_tags(journey_map, project)),
         f"# {inline(journey_map.title)}",
         _header(journey_map, project, page),
         problems_admonition(project.problems_of(journey_map.file), "map"),
@@ -42,7 +43,9 @@ def _header(journey_map: JourneyMap, project: Project, page: str) -> str:
     )
     fields = [
         ("Persona" if len(journey_map.persona) < 2 else "Personas", persona_links),
-        ("Journey", f"`{inline(journey_map.journey)}`" if journey_map.journey else ""),
+        ("Journey", journey_map.journey and (
+            f"{inline(journey_map.journey)} · [compare the personas side by side]"
+            f"({site_layout.link(page, site_layout.journey_page(journey_map.journey))})")),
         ("State", journey_map.state_label),
         ("Owner", inline(journey_map.owner)),
         ("Last review", journey_map.reviewed.isoformat() if journey_map.reviewed else "never"),
@@ -114,11 +117,12 @@ def stage_table(stages: list[Stage], project: Project, page: str) -> str:
     for label, items_of in lanes:
         cells = [items_of(stage) for stage in stages]
         if any(cells):
-            rows.append(f"| **{label}** | " + " | ".join(_join(items) for items in cells) + " |")
+            rows.append(f"| **{label}** | " + " | ".join(map(join_items, cells)) + " |")
     return "\n".join(rows)
 
 
-def _join(items: list[str]) -> str:
+def join_items(items: list[str]) -> str:
+    """Several items in one table cell, one a line."""
     if len(items) == 1:
         return items[0]
     return LIST_SEPARATOR.join(f"• {item}" for item in items)

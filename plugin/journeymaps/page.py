@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import yaml
@@ -11,8 +12,13 @@ from .text import inline
 
 
 def front_matter(title: str, **meta: Any) -> str:
-    """YAML front matter MkDocs reads for the page title and metadata."""
-    data = {"title": " ".join(title.split()), **{k: v for k, v in meta.items() if v}}
+    """YAML front matter MkDocs reads for the page title and metadata.
+
+    The title is HTML-escaped: Material writes it into ``<title>`` and the
+    navigation as it is, so author text there would otherwise become markup.
+    """
+    data = {"title": html.escape(" ".join(title.split())),
+            **{k: v for k, v in meta.items() if v}}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---"
 
 

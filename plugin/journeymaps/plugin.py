@@ -22,7 +22,10 @@ from .site import SiteOptions, generate, photo_files, transform_docs_page
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
 NAV_TITLES = {site_layout.MAPS: "Journey maps", site_layout.PERSONAS: "Personas",
-              site_layout.KB_INDEX.split("/")[0]: "Knowledge base"}
+              site_layout.KB_INDEX.split("/")[0]: "Knowledge base",
+              site_layout.JOURNEYS: "Journeys"}
+#: The section that groups the report pages (site_layout.REPORTS) in the navigation.
+REPORTS_TITLE = "Reports"
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -41,6 +44,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
+        if site_layout.STYLESHEET not in config.extra_css:
+            config.extra_css.append(site_layout.STYLESHEET)
+        if site_layout.SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(site_layout.SCRIPT)
         return config
 
     @property
@@ -118,7 +125,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 folder = _folder_of(item)
                 if folder in NAV_TITLES:
                     item.title = NAV_TITLES[folder]
-        rank = {title: i for i, title in enumerate(NAV_TITLES.values(), start=1)}
+        if not config.nav:  # a site's own nav keeps the shape it was given
+            _group_reports(nav)
+        rank = {title: i for i, title in enumerate([*NAV_TITLES.values(), REPORTS_TITLE], 1)}
         nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
                        else rank.get(item.title or "", len(rank) + 1))
         return nav
@@ -127,6 +136,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.config.enabled and self.maps_dir.is_dir():
             server.watch(str(self.maps_dir))
         return server
+
+
+def _group_reports(nav: Navigation) -> None:
+    """Move the top-level report pages into one "Reports" section, in report order."""
+    order = {page: i for i, page in enumerate(site_layout.REPORTS)}
+    reports = [item for item in nav.items if isinstance(item, Page) and item.file.src_uri in order]
+    if not reports:
+        return
+    reports.sort(key=lambda page: order[page.file.src_uri])
+    section = Section(REPORTS_TITLE, reports)  # type: ignore[arg-type]
+    for page in reports:
+        page.parent = section
+    nav.items = [item for item in nav.items if item not in reports] + [section]
 
 
 def _folder_of(section: Section) -> str | None:

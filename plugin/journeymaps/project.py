@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from . import site_layout
 from .faq_gap import QuestionIndex, answer_page, index_questions
 from .fields import did_you_mean
 from .frontmatter import Source, read_source
@@ -166,6 +167,9 @@ def load_persona(path: Path, root: Path) -> Persona:
     if not re.fullmatch(PERSONA_ID, persona.id):
         source.file_problem(1, f"the persona id '{persona.id}' (the file name) must be "
                                "lowercase letters, digits and '-': rename the file")
+    if site_layout.persona_page(persona.id) == site_layout.PERSONA_GALLERY:
+        source.file_problem(1, "the persona id 'index' is taken by the persona gallery: "
+                               "rename the file")
     persona.problems = source.problems
     return persona
 
@@ -179,6 +183,9 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
     journey_map.title = journey_map.title or default_title(path.stem)
     journey_map.body, journey_map.body_line = source.body, source.body_line
     journey_map.source = source
+    if site_layout.map_page(journey_map) == site_layout.CATALOGUE:
+        source.file_problem(1, f"the page of {source.file} would take the place of the "
+                               "catalogue of maps: rename the file")
     journey_map.problems = source.problems
     return journey_map
 

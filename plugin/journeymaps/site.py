@@ -11,14 +11,22 @@ import datetime as dt
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from . import site_layout
+from .catalogue import render_catalogue
+from .channel_matrix import render_channel_matrix
 from .export import export_json
 from .faq_gap_report import faq_gaps_json, render_faq_gap_page
 from .field_tables import expand_markers
+from .journey_comparison import render_journey_comparison, render_journey_index
 from .kb_page import render_kb_index, with_asked_by
+from .key_figures import expand_figures
+from .map_health import render_map_health
 from .map_page import render_map_page
+from .opportunity_backlog import render_opportunity_backlog
+from .persona_gallery import render_persona_gallery
 from .persona_page import render_persona_page
 from .project import Project
 from .schema import SCHEMAS, schema_json
@@ -58,6 +66,7 @@ def generate(project: Project, options: SiteOptions | None = None) -> Iterator[G
         yield GeneratedFile(site_layout.KB_INDEX, render_kb_index(project))
     for schema_path in SCHEMAS:
         yield GeneratedFile(schema_path, schema_json(schema_path))
+    yield from _company_views(project, options)
 
 
 def _in_docs(project: Project, page: str) -> bool:
@@ -76,7 +85,27 @@ def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
             yield page, source
 
 
+def _company_views(project: Project, options: SiteOptions) -> Iterator[GeneratedFile]:
+    """The catalogue, the gallery, the journey comparisons and the reports, with
+    the stylesheet and script they use."""
+    yield GeneratedFile(site_layout.CATALOGUE, render_catalogue(project, options))
+    yield GeneratedFile(site_layout.PERSONA_GALLERY, render_persona_gallery(project))
+    yield GeneratedFile(site_layout.JOURNEY_INDEX, render_journey_index(project))
+    for journey in project.maps_by_journey:
+        yield GeneratedFile(site_layout.journey_page(journey),
+                            render_journey_comparison(journey, project))
+    yield GeneratedFile(site_layout.CHANNELS, render_channel_matrix(project))
+    yield GeneratedFile(site_layout.OPPORTUNITIES, render_opportunity_backlog(project))
+    yield GeneratedFile(site_layout.HEALTH, render_map_health(project, options))
+    assets = resources.files(__package__).joinpath("assets")
+    for path in (site_layout.STYLESHEET, site_layout.SCRIPT):
+        name = path.rpartition("/")[2]
+        yield GeneratedFile(path, assets.joinpath(name).read_text(encoding="utf-8"))
+
+
 def transform_docs_page(page: str, markdown: str, project: Project,
                         options: SiteOptions | None = None) -> str:
     """A hand-written docs page with the generated parts it asks for filled in."""
-    return expand_markers(with_asked_by(page, markdown, project))
+    options = options or SiteOptions()
+    markdown = expand_markers(with_asked_by(page, markdown, project))
+    return expand_figures(page, markdown, project, options)

@@ -8,12 +8,15 @@ URLs are part of the compatibility contract.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 
 from .journey_map import JourneyMap
 
 MAPS = "maps"
 PERSONAS = "personas"
+JOURNEYS = "journeys"
 EXPORT_JSON = "journeymaps.json"
 FAQ_GAPS = "faq-gaps.md"
 FAQ_GAPS_JSON = "faq-gaps.json"
@@ -22,6 +25,20 @@ KB_INDEX = "kb/index.md"
 MAP_SCHEMA = "schema/map.json"
 PERSONA_SCHEMA = "schema/persona.json"
 
+#: Company-wide views (see the reports guide).
+CATALOGUE = f"{MAPS}/index.md"
+PERSONA_GALLERY = f"{PERSONAS}/index.md"
+JOURNEY_INDEX = f"{JOURNEYS}/index.md"
+CHANNELS = "channels.md"
+OPPORTUNITIES = "opportunities.md"
+HEALTH = "health.md"
+#: Pages the site's navigation groups under "Reports", in this order.
+REPORTS = (CHANNELS, OPPORTUNITIES, HEALTH, FAQ_GAPS)
+
+#: Style and script of the generated pages (heat map, charts, sortable tables).
+STYLESHEET = "assets/journeymaps/journeymaps.css"
+SCRIPT = "assets/journeymaps/journeymaps.js"
+
 
 def map_page(journey_map: JourneyMap) -> str:
     return f"{MAPS}/{journey_map.slug}.md"
@@ -29,6 +46,25 @@ def map_page(journey_map: JourneyMap) -> str:
 
 def persona_page(persona_id: str) -> str:
     return f"{PERSONAS}/{persona_id}.md"
+
+
+def journey_page(journey: str) -> str:
+    """The comparison page of a journey id."""
+    return f"{JOURNEYS}/{journey_slug(journey)}.md"
+
+
+def journey_slug(journey: str) -> str:
+    """The journey id itself when it is a clean slug, else a slug made unique by a hash.
+
+    Journey ids are free text; two ids that slugify alike ("Moving" and
+    "moving") must not share a page, and the result must not depend on which
+    other journeys exist.
+    """
+    slug = re.sub(r"[^\w-]+", "-", journey.casefold()).strip("-_")
+    if slug == journey and slug != "index":
+        return slug
+    digest = hashlib.sha1(journey.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else digest
 
 
 def page_url(page: str) -> str:

@@ -1,0 +1,62 @@
+/* journeymaps: click a column heading of a .jm-sortable table to sort by it;
+   click again to reverse. A cell sorts by its [data-sort] value when it has
+   one, else as a number when it holds exactly one, else as text; empty cells
+   ("", en dash) always sort last. No library, no network. */
+(function () {
+  "use strict";
+  var EMPTY = { "": true, "\u2013": true };
+
+  function key(cell) {
+    var tagged = cell.querySelector("[data-sort]");
+    var text = (tagged ? tagged.getAttribute("data-sort") : cell.textContent).trim();
+    if (EMPTY[text]) return null;
+    if (!tagged && /^[^\d-]*-?\d+(\.\d+)?[^\d]*$/.test(text)) {
+      return parseFloat(text.replace(/[^\d.-]/g, ""));
+    }
+    return text;
+  }
+
+  function compare(a, b) {
+    if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b), undefined, { numeric: true });
+  }
+
+  function sortBy(table, th, column) {
+    var body = table.tBodies[0];
+    var descending = th.getAttribute("aria-sort") === "ascending";
+    var rows = Array.prototype.slice.call(body.rows).map(function (row, index) {
+      return { row: row, key: key(row.cells[column]), index: index };
+    });
+    rows.sort(function (x, y) {
+      if (x.key === null || y.key === null) return compare(x.key, y.key) || x.index - y.index;
+      return (descending ? -1 : 1) * compare(x.key, y.key) || x.index - y.index;
+    });
+    rows.forEach(function (item) { body.appendChild(item.row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+  }
+
+  function init() {
+    document.querySelectorAll(".jm-sortable table").forEach(function (table) {
+      if (table.dataset.jmSortable || !table.tHead || !table.tBodies.length) return;
+      table.dataset.jmSortable = "1";
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+        th.setAttribute("title", "Sort by this column");
+        th.addEventListener("click", function () { sortBy(table, th, column); });
+      });
+    });
+  }
+
+  /* Material's instant navigation swaps pages without reloading: document$
+     emits on every page; without Material, run once when the page is ready. */
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,620 @@
+"""The company-wide views: catalogue, gallery, journey comparison, channel matrix,
+opportunity backlog, map health, key figures, tags; unit tests of the core on a
+small project whose figures are worked out by hand below."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import pytest
+
+from journeymaps import site_layout
+from journeymaps.catalogue import render_catalogue
+from journeymaps.channel_matrix import render_channel_matrix
+from journeymaps.emotion_curve import Curve, emotion_chart, sparkline
+from journeymaps.journey_comparison import render_journey_comparison, render_journey_index
+from journeymaps.key_figures import MARKER, render_key_figures
+from journeymaps.map_health import render_map_health, stale_maps, weakest_links
+from journeymaps.map_page import render_map_page
+from journeymaps.map_stats import average_score, is_stale, open_questions
+from journeymaps.opportunity_backlog import render_opportunity_backlog
+from journeymaps.persona_gallery import render_persona_gallery
+from journeymaps.project import Project
+from journeymaps.report import heat, stage_axis
+from journeymaps.site import SiteOptions, generate, transform_docs_page
+from journeymaps.tags import map_tags
+
+OPTIONS = SiteOptions(stale_after_days=180, today=dt.date(2025, 6, 1))
+
+# Three personas (Carol walks no map), two maps of the journey "moving" in
+# maps/telecom/ and one map without journey at the top level. Figures:
+#   moving-anna: scores 4 2 3 1 -> 2.5; 1 FAQ gap; reviewed 31 days ago
+#   moving-bob:  scores 4 5 4   -> 4.3; 0 gaps (the KB answers its question); stale
+#   billing:     score 2        -> 2.0; 1 gap; never reviewed; no journey
+COMPANY = {
+    "maps/personas/anna.md": """
+        ---
+        name: Anna Nowak
+        segment: Millennials
+        quote: I want it done online, today.
+        ---
+        """,
+    "maps/personas/bob.md": """
+        ---
+        name: Bob Smith
+        segment: Boomers
+        photo: bob.png
+        ---
+        """,
+    "maps/personas/bob.png": "not really a picture",
+    "maps/personas/carol.md": """
+        ---
+        name: Carol Jones
+        segment: Gen Z
+        ---
+        """,
+    "maps/telecom/moving-anna.md": """
+        ---
+        title: Moving house (Anna)
+        persona: anna
+        journey: moving
+        owner: Care team
+        reviewed: 2025-05-01
+        tags: [relocation]
+        stages:
+          - name: Inquiry
+            touchpoints:
+              - {name: Website FAQ, channel: web, score: 4}
+              - {name: Hotline call, channel: phone, score: 2, expected: 4}
+            emotions: [curious]
+            pain_points: [Long wait on the hotline]
+            questions:
+              - Can I keep my number?
+              - How long does the move take?
+            opportunities:
+              - {text: Callback option, priority: medium, owner: Phone team}
+          - name: Purchase
+            touchpoints:
+              - {name: Online order, channel: web, score: 3}
+            opportunities: [Show the total price]
+          - name: Installation
+            touchpoints:
+              - {name: Technician visit, channel: field, score: 1, expected: 3}
+            pain_points: [Technician late, No arrival window, Router missing]
+            opportunities:
+              - {text: Send an arrival SMS, priority: high}
+        ---
+        """,
+    "maps/telecom/moving-bob.md": """
+        ---
+        title: Moving house (Bob)
+        persona: bob
+        journey: moving
+        reviewed: 2024-01-01
+        stages:
+          - name: inquiry
+            touchpoints:
+              - {name: Hotline call, channel: Phone, score: 4}
+              - {name: Store visit, channel: store, score: 5}
+            emotions: [calm]
+          - name: Purchase
+            touchpoints:
+              - {name: Store contract, channel: store, score: 4}
+            questions: [can i keep my number]
+            opportunities:
+              - {text: Offer a home visit, priority: low}
+          - name: Installation
+            pain_points: [Nobody calls back]
+        ---
+        """,
+    "maps/billing.md": """
+        ---
+        title: First bill
+        persona: [anna, bob]
+        owner: Billing
+        stages:
+          - name: Receive bill
+            touchpoints:
+              - {name: Email bill, channel: email, score: 2, expected: 2}
+            questions: [Why is my bill so high?]
+            opportunities:
+              - {text: Explain the first bill, priority: high, owner: Billing}
+        ---
+        """,
+    "site_src/kb/keep-number.md": """
+        ---
+        answers: ["Can I keep my number?"]
+        ---
+        # Keep your number
+        """,
+}
+
+
+@pytest.fixture
+def company(load: Callable[[dict[str, str]], Project]) -> Project:
+    project = load(COMPANY)
+    assert project.problems == [], project.problems
+    return project
+
+
+def by_title(project: Project, title: str):
+    return next(m for m in project.maps if m.title == title)
+
+
+def rows(markdown: str) -> list[str]:
+    """The body rows of every table (no header rows), in order."""
+    lines = markdown.splitlines()
+    return [line for line, after in zip(lines, [*lines[1:], ""], strict=True)
+            if line.startswith("| ") and not after.startswith("|---")]
+
+
+# --- per-map figures -------------------------------------------------------------------
+
+
+def test_map_figures(company: Project) -> None:
+    anna, bob, bill = (by_title(company, t) for t in
+                       ("Moving house (Anna)", "Moving house (Bob)", "First bill"))
+    assert average_score(anna) == 2.5
+    assert average_score(bill) == 2.0
+    assert [q.text for q in open_questions(company, anna)] == ["How long does the move take?"]
+    assert open_questions(company, bob) == []  # the KB answers "can i keep my number"
+    assert [q.text for q in open_questions(company, bill)] == ["Why is my bill so high?"]
+    assert [is_stale(m, OPTIONS) for m in (anna, bob, bill)] == [False, True, True]
+
+
+def test_stale_means_older_than_the_limit(company: Project) -> None:
+    anna = by_title(company, "Moving house (Anna)")  # reviewed 2025-05-01
+    assert not is_stale(anna, SiteOptions(stale_after_days=31, today=OPTIONS.today))
+    assert is_stale(anna, SiteOptions(stale_after_days=30, today=OPTIONS.today))
+
+
+# --- catalogue -----------------------------------------------------------------------------
+
+
+def test_catalogue_groups_by_folder_with_each_maps_figures(company: Project) -> None:
+    page = render_catalogue(company, OPTIONS)
+    assert page.startswith("---\ntitle: Journey maps\nhide:\n- toc\n---\n")
+    assert "3 maps in 2 folders" in page
+    assert page.index("## Top level") < page.index("## telecom")
+    bill, anna, bob = rows(page)
+    assert bill.startswith("| [First bill](billing.md) | [Anna Nowak](../personas/anna.md), "
+                           "[Bob Smith](../personas/bob.md) | – | as-is | Billing | "
+                           '<span data-sort="0000">never ⚠ stale</span> | 1 | ')
+    assert bill.endswith(" | 1 |")  # one open FAQ gap
+    assert anna.startswith("| [Moving house (Anna)](telecom/moving-anna.md) | "
+                           "[Anna Nowak](../personas/anna.md) | [moving](../journeys/moving.md) "
+                           "| as-is | Care team | "
+                           '<span data-sort="2025-05-01">2025-05-01</span> | 3 | ')
+    assert '<span data-sort="2.50"><span class="jm-heat jm-heat-3">2.5</span> <svg' in anna
+    assert anna.endswith(" | 1 |")
+    assert "2024-01-01 ⚠ stale" in bob and "| – |" in bob  # no owner
+    assert '<span class="jm-heat jm-heat-4">4.3</span>' in bob and bob.endswith(" | 0 |")
+    assert page.count('<div class="jm-sortable" markdown>') == 2
+
+
+def test_catalogue_of_one_folder_has_no_folder_heading(load) -> None:
+    project = load({k: v for k, v in COMPANY.items() if k != "maps/billing.md"})
+    page = render_catalogue(project, OPTIONS)
+    assert "2 maps in 1 folder." in page and "## " not in page
+
+
+def test_empty_project_pages_say_what_to_do(load) -> None:
+    empty = load({})
+    assert "No journey map yet" in render_catalogue(empty, OPTIONS)
+    assert "No persona yet" in render_persona_gallery(empty)
+    assert "No journey yet" in render_journey_index(empty)
+    assert "No touchpoint yet" in render_channel_matrix(empty)
+    assert "No opportunity yet" in render_opportunity_backlog(empty)
+    health = render_map_health(empty, OPTIONS)
+    assert health.count("None: nothing to do here.") == 6
+    assert "- [Stale maps](#stale-maps): 0 maps" in health
+
+
+# --- persona gallery ---------------------------------------------------------------------
+
+
+def test_persona_gallery_has_a_card_per_persona(company: Project) -> None:
+    page = render_persona_gallery(company)
+    assert "3 personas" in page and '<div class="grid cards jm-gallery" markdown>' in page
+    anna, bob, carol = (page.index(f"**[{n}]") for n in ("Anna Nowak", "Bob Smith",
+                                                          "Carol Jones"))
+    assert anna < bob < carol
+    assert ('-   <span class="jm-avatar jm-initials">AN</span> **[Anna Nowak](anna.md)**\n\n'
+            "    Millennials · 2 journey maps\n\n    > I want it done online, today.") in page
+    assert "-   ![Bob Smith](<bob.png>){ .jm-avatar } **[Bob Smith](bob.md)**" in page
+    assert "    Gen Z · no journey map yet" in page
+
+
+def test_persona_gallery_escapes_names(load) -> None:
+    page = render_persona_gallery(load({"maps/personas/x.md": """
+        ---
+        name: "<img src=x onerror=alert(1)> Eve"
+        ---
+        """}))
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt; Eve" in page
+    assert '<span class="jm-avatar jm-initials">SO</span>' in page  # src=x onerror
+
+
+# --- journey comparison ------------------------------------------------------------------
+
+
+def test_journey_comparison_sets_the_views_side_by_side(company: Project) -> None:
+    page = render_journey_comparison("moving", company)
+    assert "2 maps of the journey **moving**" in page
+    header = next(line for line in page.splitlines() if line.startswith("| Stage |"))
+    assert header == ("| Stage | [Anna Nowak](../personas/anna.md) · "
+                      "[as-is](../maps/telecom/moving-anna.md) | [Bob Smith](../personas/bob.md)"
+                      " · [as-is](../maps/telecom/moving-bob.md) | Spread |")
+    inquiry, purchase, installation = (line for line in page.splitlines()
+                                       if line.startswith("| **"))
+    # Bob's stage is called "inquiry": the same stage, whatever the case
+    assert inquiry.startswith("| **1. Inquiry** | • **Website FAQ** · _web_ · "
+                              '<span class="jm-heat jm-heat-4">4</span><br>')
+    assert "• Pain: Long wait on the hotline" in inquiry and "Feels _calm_" in inquiry
+    assert inquiry.endswith("| 1.5 |")
+    assert purchase.endswith("| 1.0 |")
+    assert installation.endswith("| Pain: Nobody calls back | – |")
+    assert ("The views part most at **Inquiry** (a spread of 1.5 points: Anna Nowak 3.0, "
+            "Bob Smith 4.5).") in page
+
+
+def test_journey_comparison_draws_each_personas_curve(company: Project) -> None:
+    page = render_journey_comparison("moving", company)
+    chart = page[page.index('<figure class="jm-chart">'):page.index("</figure>")]
+    assert "\n\n" not in chart  # one HTML block for Markdown
+    anna = chart[chart.index("jm-curve-0"):chart.index("jm-curve-1")]
+    assert [t in anna for t in ("Anna Nowak · Inquiry: 3.0", "Anna Nowak · Purchase: 3.0",
+                                "Anna Nowak · Installation: 1.0")] == [True] * 3
+    assert "Bob Smith · Inquiry: 4.5" in chart and "Bob Smith · Installation" not in chart
+    legend = chart[chart.index("<figcaption>"):]
+    assert legend.index("Anna Nowak") < legend.index("Bob Smith")
+
+
+def test_to_be_map_is_a_view_of_its_own(load) -> None:
+    files = dict(COMPANY)
+    files["maps/telecom/moving-anna-future.md"] = """
+        ---
+        title: Moving house, to-be
+        persona: anna
+        journey: moving
+        state: future
+        stages:
+          - name: Inquiry
+            touchpoints: [{name: Chat, channel: chat, score: 5}]
+        ---
+        """
+    page = render_journey_comparison("moving", load(files))
+    assert "3 maps of the journey" in page
+    assert "[to-be](../maps/telecom/moving-anna-future.md) | Spread |" in page
+    assert "Anna Nowak (to-be)" in page  # the curve's label
+    assert "(a spread of 2.0 points: Anna Nowak 3.0, Bob Smith 4.5, Anna Nowak (to-be) 5.0)" \
+        in page
+
+
+def test_journey_index_lists_journeys(company: Project) -> None:
+    page = render_journey_index(company)
+    assert rows(page)[-1] == ("| [moving](moving.md) | 2 | [Anna Nowak](../personas/anna.md), "
+                              "[Bob Smith](../personas/bob.md) | "
+                              '<span class="jm-heat jm-heat-3">3.3</span> |')  # 23 / 7
+
+
+def test_stage_axis_puts_each_stage_where_it_sits_on_average(load) -> None:
+    def journey(stages: list[str]) -> str:
+        listed = "".join(f"\n          - name: {s}" for s in stages)
+        return f"""
+        ---
+        title: t
+        persona: p
+        stages:{listed}
+        ---
+        """
+    project = load({"maps/personas/p.md": "---\nname: P\n---\n",
+                    "maps/a.md": journey(["Aware", "Buy", "Use"]),
+                    "maps/b.md": journey(["aware", "Compare", "Buy", "Use", "Leave"])})
+    assert [name for _, name in stage_axis(project.maps)] == [
+        "Aware", "Compare", "Buy", "Use", "Leave"]
+
+
+# --- omnichannel matrix ------------------------------------------------------------------
+
+
+def test_channel_summary_counts_touchpoints_and_personas(company: Project) -> None:
+    page = render_channel_matrix(company)
+    assert "5 channels and 8 touchpoints across 3 maps." in page
+    summary = page[page.index("## Channels\n"):page.index("## Channels × stages")]
+    assert rows(summary) == [
+        '| phone | 2 | <span class="jm-heat jm-heat-3">3.0</span> | '
+        "[Anna Nowak](personas/anna.md), [Bob Smith](personas/bob.md) | 2 |",
+        '| store | 2 | <span class="jm-heat jm-heat-5">4.5</span> | '
+        "[Bob Smith](personas/bob.md) | 1 |",
+        '| web | 2 | <span class="jm-heat jm-heat-4">3.5</span> | '
+        "[Anna Nowak](personas/anna.md) | 1 |",
+        '| email | 1 | <span class="jm-heat jm-heat-2">2.0</span> | '
+        "[Anna Nowak](personas/anna.md), [Bob Smith](personas/bob.md) | 1 |",
+        '| field | 1 | <span class="jm-heat jm-heat-1">1.0</span> | '
+        "[Anna Nowak](personas/anna.md) | 1 |",
+    ]
+
+
+def test_matrix_cells_list_touchpoints_with_average_and_maps(company: Project) -> None:
+    page = render_channel_matrix(company)
+    matrix = page[page.index("## Channels × stages"):]
+    assert "| Channel | Receive bill | Inquiry | Purchase | Installation |" in matrix
+    phone = next(line for line in matrix.splitlines() if line.startswith("| **phone**"))
+    cells = phone.split(" | ")
+    assert cells[2] == ('**Hotline call** <span class="jm-heat jm-heat-3">3.0</span> '
+                        "([Moving house (Anna)](maps/telecom/moving-anna.md), "
+                        "[Moving house (Bob)](maps/telecom/moving-bob.md))")
+    assert cells[1].strip() == cells[3].strip() == ""
+
+
+def test_matrix_caps_map_links_and_keeps_touchpoints_without_channel(load) -> None:
+    files = {"maps/personas/p.md": "---\nname: P\n---\n"}
+    for i in range(5):
+        files[f"maps/m{i}.md"] = f"""
+            ---
+            title: Map {i}
+            persona: p
+            stages:
+              - name: Buy
+                touchpoints: [{{name: Till, channel: store, score: {1 + i}}}, {{name: Sign,
+                               score: 3}}]
+            ---
+            """
+    page = render_channel_matrix(load(files))
+    store = next(line for line in page.splitlines() if line.startswith("| **store**"))
+    assert store == ('| **store** | **Till** <span class="jm-heat jm-heat-3">3.0</span> '
+                     "([Map 0](maps/m0.md), [Map 1](maps/m1.md), [Map 2](maps/m2.md) "
+                     "and 2 more) |")
+    assert page.splitlines()[-1].startswith("| **(no channel)** | **Sign**")
+
+
+def test_matrix_cell_shows_its_average_and_its_worst_touchpoints(load) -> None:
+    stage = "".join(f"\n                  - {{name: T{i}, channel: web, score: {1 + i % 5}}}"
+                    for i in range(8))
+    page = render_channel_matrix(load({"maps/personas/p.md": "---\nname: P\n---\n",
+                                       "maps/m.md": f"""
+            ---
+            title: M
+            persona: p
+            stages:
+              - name: Buy
+                touchpoints:{stage}
+            ---
+            """}))
+    web = next(line for line in page.splitlines() if line.startswith("| **web**"))
+    # scores 1 2 3 4 5 1 2 3: average 2.6; the five worst shown, worst first
+    assert web.startswith('| **web** | <span class="jm-heat jm-heat-3">2.6</span> over 8 '
+                          "touchpoints<br>• **T0** ")
+    shown = re.findall(r"\*\*(T\d)\*\*", web)
+    assert shown == ["T0", "T5", "T1", "T6", "T2"]
+    assert web.endswith("<br>• and 3 more touchpoints |")
+
+
+# --- opportunity backlog -----------------------------------------------------------------
+
+
+def test_backlog_puts_high_priority_and_worst_feeling_first(company: Project) -> None:
+    page = render_opportunity_backlog(company)
+    assert "5 opportunities (2 high, 1 medium, 1 low, 1 unset)." in page
+    assert "**1 opportunity without any owner.**" in page
+    table = rows(page)
+    assert [row.split(" | ")[1] for row in table] == [
+        "Send an arrival SMS", "Explain the first bill", "Callback option",
+        "Offer a home visit", "Show the total price"]
+    sms = table[0].split(" | ")
+    assert sms[0] == '| <span data-sort="0">**high**</span>'
+    assert sms[2:6] == ["_Care team_", "[Moving house (Anna)](maps/telecom/moving-anna.md)",
+                        "Installation", "[Anna Nowak](personas/anna.md)"]
+    assert sms[6] == '<span class="jm-heat jm-heat-1">1.0</span>'
+    assert sms[7] == "• Technician late<br>• No arrival window<br>• Router missing |"
+    assert table[3].split(" | ")[2] == "–"  # Bob's map has no owner either
+    assert table[4].startswith('| <span data-sort="3">unset</span>')
+
+
+# --- map health ----------------------------------------------------------------------------
+
+
+def section(page: str, anchor: str) -> str:
+    start = page.index(f"{{ #{anchor} }}")
+    end = page.find("\n## ", start)
+    return page[start:end if end > 0 else None]
+
+
+def test_health_lists_stale_maps_never_reviewed_first(company: Project) -> None:
+    page = render_map_health(company, OPTIONS)
+    assert "- [Stale maps](#stale-maps): 2 maps" in page
+    assert rows(section(page, "stale-maps")) == [
+        '| [First bill](maps/billing.md) | Billing | <span data-sort="0000">never</span> | – |',
+        "| [Moving house (Bob)](maps/telecom/moving-bob.md) | – | "
+        '<span data-sort="2024-01-01">2024-01-01</span> | 517 |',
+    ]
+    assert [m.title for m in stale_maps(company, OPTIONS)] == ["First bill", "Moving house (Bob)"]
+
+
+def test_health_weakest_links_lowest_score_then_largest_disappointment(company: Project) -> None:
+    links = weakest_links(company)
+    assert [(w.touchpoint.name, w.journey_map.title) for w in links] == [
+        ("Technician visit", "Moving house (Anna)"), ("Hotline call", "Moving house (Anna)"),
+        ("Email bill", "First bill"), ("Online order", "Moving house (Anna)")]
+    page = render_map_health(company, OPTIONS)
+    first = rows(section(page, "weakest-links"))[0]
+    assert first == ('| **Technician visit** | field | <span class="jm-heat jm-heat-1">1</span>'
+                     " | 3 | -2 | [Moving house (Anna)](maps/telecom/moving-anna.md) | "
+                     "Installation | [Anna Nowak](personas/anna.md) |")
+    assert "| 2 | 0 | [First bill]" in rows(section(page, "weakest-links"))[2]
+    assert [w.touchpoint.name for w in weakest_links(company, 1)] == ["Technician visit"]
+
+
+def test_health_flags_clusters_owners_lonely_personas_and_empty_stages(company) -> None:
+    page = render_map_health(company, OPTIONS)
+    assert rows(section(page, "obstacle-clusters")) == [
+        "| [Moving house (Anna)](maps/telecom/moving-anna.md) | Installation | 3 | "
+        '<span class="jm-heat jm-heat-1">1.0</span> | '
+        "• Technician late<br>• No arrival window<br>• Router missing |"]
+    assert rows(section(page, "maps-without-owner")) == [
+        "| [Moving house (Bob)](maps/telecom/moving-bob.md) | telecom |"]
+    assert rows(section(page, "personas-without-maps")) == [
+        "| [Carol Jones](personas/carol.md) | Gen Z |"]
+    assert rows(section(page, "stages-without-touchpoints")) == [
+        "| [Moving house (Bob)](maps/telecom/moving-bob.md) | Installation |"]
+
+
+# --- key figures ---------------------------------------------------------------------------
+
+
+def test_key_figures_count_and_link_from_the_page_they_are_on(company: Project) -> None:
+    home = render_key_figures("index.md", company, OPTIONS)
+    assert "-   **[3](maps/index.md)** journey maps" in home
+    assert "-   **[3](personas/index.md)** personas" in home
+    assert "-   **[1](journeys/index.md)** journeys" in home
+    assert "-   **[2](faq-gaps.md)** open FAQ gaps" in home
+    assert "-   **[2](health.md#stale-maps)** stale maps (not reviewed within 180 days)" in home
+    weakest = home[home.index("**The 3 weakest touchpoints**"):].splitlines()[2:]
+    assert weakest == [
+        "1. **Technician visit** (1/5) · Installation · "
+        "[Moving house (Anna)](maps/telecom/moving-anna.md) · [Anna Nowak](personas/anna.md)",
+        "2. **Hotline call** (2/5) · Inquiry · [Moving house (Anna)](maps/telecom/moving-anna.md)"
+        " · [Anna Nowak](personas/anna.md)",
+        "3. **Email bill** (2/5) · Receive bill · [First bill](maps/billing.md) · "
+        "[Anna Nowak](personas/anna.md), [Bob Smith](personas/bob.md)"]
+    nested = render_key_figures("guide/about.md", company, OPTIONS)
+    assert "**[3](../maps/index.md)**" in nested and "(../health.md#stale-maps)" in nested
+
+
+def test_the_marker_expands_in_docs_pages_only_where_written(company: Project) -> None:
+    text = f"# Home\n\n{MARKER}\n\nMore.\n"
+    done = transform_docs_page("index.md", text, company, OPTIONS)
+    assert MARKER not in done and done.startswith("# Home\n\n<div class=\"grid cards jm-figures\"")
+    assert done.endswith("\n\nMore.\n")
+    assert transform_docs_page("index.md", "# Plain\n", company) == "# Plain\n"
+    shown = f"Write\n\n```html\n{MARKER}\n```\n\nor ~~~ fences:\n~~~\n{MARKER}\n~~~\n"
+    assert transform_docs_page("guide/x.md", shown, company, OPTIONS) == shown
+    inline = f"The marker {MARKER} works on a line of its own only.\n"
+    assert transform_docs_page("guide/x.md", inline, company, OPTIONS) == inline
+
+
+# --- tags and the map page ---------------------------------------------------------------
+
+
+def test_map_tags_are_its_tags_personas_journey_state_and_channels(company: Project) -> None:
+    anna = by_title(company, "Moving house (Anna)")
+    assert map_tags(anna, company) == ["relocation", "Anna Nowak", "moving", "as-is", "web",
+                                       "phone", "field"]
+    bob = by_title(company, "Moving house (Bob)")
+    assert map_tags(bob, company) == ["Bob Smith", "moving", "as-is", "phone", "store"]
+    page = render_map_page(anna, company)
+    assert page.startswith("---\ntitle: Moving house (Anna)\ntags:\n- relocation\n- Anna Nowak\n")
+
+
+def test_map_tags_are_escaped_and_distinct(load) -> None:
+    project = load({"maps/personas/p.md": "---\nname: P\n---\n", "maps/m.md": """
+        ---
+        title: M
+        persona: p
+        tags: ["<b>x</b> & y", "P", "Web"]
+        stages:
+          - name: S
+            touchpoints: [{name: T, channel: web, score: 3}]
+        ---
+        """})
+    assert map_tags(project.maps[0], project) == ["&lt;b&gt;x&lt;/b&gt; &amp; y", "P", "Web",
+                                                  "as-is"]  # "web" is the same tag as "Web"
+
+
+def test_map_page_links_its_journey_comparison(company: Project) -> None:
+    page = render_map_page(by_title(company, "Moving house (Anna)"), company)
+    assert ("- **Journey:** moving · [compare the personas side by side]"
+            "(../../journeys/moving.md)") in page
+    assert "**Journey:**" not in render_map_page(by_title(company, "First bill"), company)
+
+
+# --- pieces --------------------------------------------------------------------------------
+
+
+def test_journey_slugs_are_the_id_when_clean_and_never_collide() -> None:
+    assert site_layout.journey_page("moving-house") == "journeys/moving-house.md"
+    assert site_layout.journey_slug("przeprowadzka") == "przeprowadzka"
+    assert site_layout.journey_slug("搬家") == "搬家"
+    slugs = {site_layout.journey_slug(j) for j in ("moving", "Moving", "moving!", "MOVING")}
+    assert len(slugs) == 4 and all(s.startswith("moving") for s in slugs)
+    assert site_layout.journey_slug("Moving") == site_layout.journey_slug("Moving")  # stable
+    assert site_layout.journey_slug("index") != "index"
+    assert "/" not in site_layout.journey_slug("../../etc/passwd")
+    assert site_layout.journey_slug("???") not in ("", "-")
+    assert site_layout.page_url(site_layout.journey_page("moving")) == "journeys/moving/"
+    assert site_layout.page_url(site_layout.CATALOGUE) == "maps/"
+    assert site_layout.page_url(site_layout.HEALTH) == "health/"
+
+
+def test_heat_levels() -> None:
+    assert heat(None) == "–"
+    assert heat(1.0) == '<span class="jm-heat jm-heat-1">1.0</span>'
+    assert heat(2.5) == '<span class="jm-heat jm-heat-3">2.5</span>'
+    assert heat(2.49) == '<span class="jm-heat jm-heat-2">2.5</span>'
+    assert heat(5, "5") == '<span class="jm-heat jm-heat-5">5</span>'
+
+
+def test_chart_escapes_text_and_breaks_the_line_where_nothing_is_scored() -> None:
+    svg = emotion_chart(["<script>x</script>", "B", "C"],
+                        [Curve("</svg><img src=x>", [1.0, None, 5.0])], "A & B")
+    assert "<script>" not in svg and "<img" not in svg
+    assert "&lt;script&gt;x&lt;/script&gt;" in svg and "&lt;/svg&gt;&lt;img src=x&gt;" in svg
+    assert 'aria-label="A &amp; B"' in svg
+    assert svg.count("<polyline") == 2 and svg.count("<circle") == 2
+    long = emotion_chart(["A very long stage name indeed"], [Curve("x", [3.0])], "t")
+    assert ">A very long stag…</text>" in long and "<title>A very long stage name indeed" in long
+
+
+def test_sparkline() -> None:
+    assert sparkline([None, None], "x") == ""
+    line = sparkline([5.0, None, 1.0], "<b>")
+    assert 'points="2.0,2.0 62.0,16.0"' in line and "&lt;b&gt;" in line
+
+
+def test_generate_yields_every_company_view(company: Project) -> None:
+    files = {f.path: f.content for f in generate(company, OPTIONS)}
+    for path in ("maps/index.md", "personas/index.md", "journeys/index.md",
+                 "journeys/moving.md", "channels.md", "opportunities.md", "health.md"):
+        assert files[path].startswith("---\ntitle: "), path
+    assert ".jm-heat-1" in files[site_layout.STYLESHEET]
+    assert "jm-sortable" in files[site_layout.SCRIPT]
+
+
+def test_generated_titles_are_escaped(load) -> None:
+    project = load({"maps/personas/p.md": "---\nname: P\n---\n", "maps/m.md": """
+        ---
+        title: "<i>M</i>"
+        persona: p
+        journey: "<b>j</b>"
+        stages: [{name: S}]
+        ---
+        """})
+    files = {f.path: f.content for f in generate(project, OPTIONS)}
+    journey = files[site_layout.journey_page("<b>j</b>")]
+    assert journey.startswith("---\ntitle: '&lt;b&gt;j&lt;/b&gt;'\n")
+    assert "# &lt;b&gt;j&lt;/b&gt;" in journey
+    assert files["maps/m.md"].startswith("---\ntitle: '&lt;i&gt;M&lt;/i&gt;'\n")
+
+
+def test_a_map_or_persona_named_index_is_a_problem(load) -> None:
+    project = load({"maps/personas/index.md": "---\nname: I\n---\n", "maps/index.md": """
+        ---
+        title: Index
+        persona: index
+        stages: [{name: S}]
+        ---
+        """, "maps/telecom/index.md": """
+        ---
+        title: Telecom overview
+        persona: index
+        stages: [{name: S}]
+        ---
+        """})
+    assert [str(p) for p in project.problems] == [
+        "maps/index.md:1: front matter: the page of maps/index.md would take the place of the "
+        "catalogue of maps: rename the file",
+        "maps/personas/index.md:1: front matter: the persona id 'index' is taken by the "
+        "persona gallery: rename the file"]
