@@ -12,8 +12,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from . import site_layout
+from . import mermaid_assets, site_layout
 from .config import JourneyMapsConfig
 from .project import FileCache, Project, load_project
 from .sanitize import clean_page
@@ -76,6 +77,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for page, source in photo_files(project):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, abs_src_path=str(source)))
+        self._add_mermaid(files, config)
         return files
 
     @property
@@ -90,12 +92,26 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        """Map and persona pages carry the author's body: rebuild its HTML from an allowlist.
-
-        Report pages hold only fields, escaped before Markdown, and our own SVG."""
-        if not self.config.enabled or page.file.src_uri not in self.body_pages:
+        """Map and persona pages carry the author's body: rebuild its HTML from an allowlist
+        (report pages hold only fields, escaped before Markdown, and our own SVG); pages
+        with a diagram get the Mermaid loader."""
+        if not self.config.enabled:
             return None
-        return clean_page(html)
+        if page.file.src_uri in self.body_pages:
+            html = clean_page(html)
+        bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
+        return mermaid_assets.with_loader(
+            html, mermaid_assets.script_source(self.config.mermaid, bundled))
+
+    def _add_mermaid(self, files: Files, config: MkDocsConfig) -> None:
+        if self.config.mermaid != mermaid_assets.BUNDLED:
+            return
+        found = mermaid_assets.find_bundled([self.root])
+        if found is None:
+            log.warning(mermaid_assets.MISSING)
+        elif not files.get_file_from_path(mermaid_assets.SITE_PATH):
+            files.append(File.generated(config, mermaid_assets.SITE_PATH,
+                                        abs_src_path=str(found)))
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
         existing = files.get_file_from_path(page)
