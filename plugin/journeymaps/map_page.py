@@ -23,7 +23,8 @@ def render_map_page(journey_map: JourneyMap, project: Project) -> str:
     page = site_layout.map_page(journey_map)
     personas = project.personas_of(journey_map)
     parts = [
-        front_matter(journey_map.title, tags=map_tags(journey_map, project)),
+        # no table of contents: the diagram and the stage table need the width
+        front_matter(journey_map.title, tags=map_tags(journey_map, project), hide=["toc"]),
         f"# {inline(journey_map.title)}",
         _header(journey_map, project, page),
         problems_admonition(project.problems_of(journey_map.file), "map"),
