@@ -8,6 +8,7 @@ and build the values ourselves, remembering where each one stood.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,13 @@ class Source:
     #: line of each mapping key, by field path
     key_lines: dict[FieldPath, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def compact(self, keep: Callable[[FieldPath], bool]) -> None:
+        """Forget what only validation needed: the raw values and the lines of paths
+        no later check points at. With thousands of maps that is most of their memory."""
+        self.data = None
+        self.lines = {path: line for path, line in self.lines.items() if keep(path)}
+        self.key_lines = {path: line for path, line in self.key_lines.items() if keep(path)}
 
     def line_of(self, path: FieldPath, *, key: bool = False) -> int:
         """The line of a value (or its key); falls back to the nearest parent."""

@@ -209,6 +209,7 @@ def load_persona(path: Path, root: Path) -> Persona:
     persona.file, persona.body, persona.body_line = source.file, source.body, source.body_line
     persona.source = source
     check_body(source)
+    source.compact(_cross_checked)
     if not re.fullmatch(PERSONA_ID, persona.id):
         source.file_problem(1, f"the persona id '{persona.id}' (the file name) must be "
                                "lowercase letters, digits and '-': rename the file")
@@ -232,8 +233,14 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
         source.file_problem(1, f"the page of {source.file} would take the place of the "
                                "catalogue of maps: rename the file")
     check_body(source)
+    source.compact(_cross_checked)
     journey_map.problems = source.problems
     return journey_map
+
+
+def _cross_checked(path: FieldPath) -> bool:
+    """Paths that checks across files (personas, answers, photos) may point at."""
+    return len(path) <= 1 or path[0] == "persona" or path[-1] == "answer"
 
 
 def _index(project: Project) -> None:
@@ -268,7 +275,7 @@ def _check_references(project: Project) -> None:
     known = sorted(project.personas)
     for journey_map in project.maps:
         source = journey_map.source
-        many = isinstance((source.data or {}).get("persona"), list)
+        many = ("persona", 0) in source.lines  # written as a list
         for i, persona_id in enumerate(journey_map.persona):
             if persona_id not in project.personas:
                 path = ("persona", i) if many else ("persona",)
