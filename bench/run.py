@@ -120,7 +120,7 @@ def page_weight(root: Path, maps: int) -> dict[str, float]:
             "search_kb_per_map": index.stat().st_size / 1024 / maps}
 
 
-def measure(maps: int, runs: int) -> dict[str, object]:
+def measure(maps: int, runs: int, serve: bool = True) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="jm-bench-") as tmp:
         projects = make_projects(Path(tmp), maps)
         results: dict[str, list[Run]] = {"plugin": [], "plain": []}
@@ -128,7 +128,7 @@ def measure(maps: int, runs: int) -> dict[str, object]:
             for kind in ("plugin", "plain"):
                 results[kind].append(timed_build(projects[kind]))
         weight = page_weight(projects["plugin"], maps)
-        rebuild = incremental(projects["plugin"])
+        rebuild = incremental(projects["plugin"]) if serve else {}
     row: dict[str, object] = {"maps": maps, "runs": runs}
     for kind, measured in results.items():
         row[f"{kind}_s"] = statistics.median(r.seconds for r in measured)
@@ -148,10 +148,17 @@ def table(rows: list[dict[str, object]]) -> str:
         lines.append(
             f"| {r['maps']:,} | {r['runs']} | {r['plugin_s']:.2f} | {r['plain_s']:.2f} | "
             f"{r['ratio']:.3f} | {r['plugin_mb']:.0f} | {r['plain_mb']:.0f} | "
-            f"{r['incremental_full']:.2f} / {r['incremental_rebuild']:.2f} | "
-            f"{r['incremental_misses'] - r['maps'] - max(1, r['maps'] // 10)} file(s) | "
+            f"{_serve(r)} | "
             f"{r['map_page_kb']:.1f} | {r['search_kb_per_map']:.1f} |")
     return "\n".join(lines)
+
+
+def _serve(r: dict[str, object]) -> str:
+    if "incremental_full" not in r:
+        return "not measured | –"
+    reread = r["incremental_misses"] - r["maps"] - max(1, r["maps"] // 10)  # type: ignore[operator]
+    return (f"{r['incremental_full']:.2f} / {r['incremental_rebuild']:.2f} | "
+            f"{reread} file(s)")
 
 
 def machine() -> str:
@@ -167,12 +174,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve-max", type=int, default=1000,
+                        help="measure the serve rebuild only up to this many maps")
     parser.add_argument("--output", type=Path, help="write the results to this Markdown file")
     args = parser.parse_args()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure(size, args.runs))
+        rows.append(measure(size, args.runs, serve=size <= args.serve_max))
         print(table(rows[-1:]), flush=True)
     report = table(rows)
     print(report)

@@ -11,8 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from journeymaps.project import Project, load_project
+
+# Property-based tests: a few hundred examples, the same ones on every run, in
+# `make test`; `make fuzz` (--hypothesis-profile=fuzz) runs 10,000 new ones.
+# No deadline: the tests assert on what happens, never on how long it takes.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+settings.register_profile("default", max_examples=300, deadline=None, derandomize=True,
+                          suppress_health_check=_SLOW_OK, print_blob=True)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None,
+                          suppress_health_check=_SLOW_OK, print_blob=True)
+settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS_YML = """\
@@ -84,3 +95,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = mkdocs_build(REPO, tmp_path_factory.mktemp("sample") / "site")
     assert build.returncode == 0, build.output
     return build
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many property-based examples ran, by what they went through."""
+    fuzz = sys.modules.get("test_fuzz")
+    for what, count in (getattr(fuzz, "RAN", None) or {}).items():
+        terminalreporter.write_line(f"fuzz: {count:,} examples ran through {what}")

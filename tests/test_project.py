@@ -55,15 +55,14 @@ def test_knowledge_base_bad_answers(load: Load) -> None:
 
 def test_photo(project_dir: MakeProject, tmp_path: Path) -> None:
     files = {**FILES, "maps/personas/anna.md": FILES["maps/personas/anna.md"].replace(
-        "name: Anna", "photo: img/anna.svg\nname: Anna")}
+        "name: Anna", "photo: img/anna.png\nname: Anna")}
     root = project_dir(files)
     (root / "maps/personas/img").mkdir()
-    (root / "maps/personas/img/anna.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (root / "maps/personas/img/anna.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     build = mkdocs_build(root, tmp_path / "out")
     assert build.returncode == 0, build.output
-    assert (build.site / "personas/img/anna.svg").is_file()
-    assert 'src="../img/anna.svg"' in build.page("personas/anna")
+    assert (build.site / "personas/img/anna.png").is_file()
+    assert 'src="../img/anna.png"' in build.page("personas/anna")
 
 
 def test_cache_skips_unchanged_files(project_dir: MakeProject) -> None:

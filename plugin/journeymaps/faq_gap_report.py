@@ -16,7 +16,7 @@ from .journey_map import JourneyMap
 from .labels import ENGLISH, Labels
 from .page import front_matter
 from .project import Project
-from .text import cell, dotted
+from .text import cell, dotted, link_text
 
 
 def render_faq_gap_page(project: Project, labels: Labels = ENGLISH) -> str:
@@ -72,7 +72,8 @@ class Links:
         link = self._maps.get(id(journey_map))
         if link is None:
             target = site_layout.link(self.page, site_layout.map_page(journey_map))
-            link = self._maps[id(journey_map)] = f"[{cell(journey_map.title)}]({target})"
+            text = link_text(journey_map.title, in_table=True)
+            link = self._maps[id(journey_map)] = f"[{text}]({target})"
         return link
 
     def personas(self, persona_ids: list[str]) -> str:
@@ -87,7 +88,7 @@ class Links:
                 link = f"`{cell(persona_id)}`"
             else:
                 target = site_layout.link(self.page, site_layout.persona_page(persona_id))
-                link = f"[{cell(persona.display_name)}]({target})"
+                link = f"[{link_text(persona.display_name, in_table=True)}]({target})"
             self._personas[persona_id] = link
         return link
 

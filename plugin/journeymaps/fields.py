@@ -18,6 +18,7 @@ from typing import Any
 
 from .frontmatter import Source
 from .problem import FieldPath
+from .text import SAFE_SCHEMES, unsafe_link, url_scheme
 
 
 class _Invalid:
@@ -78,6 +79,11 @@ class Text(FieldType):
         if self.pattern and not re.fullmatch(self.pattern, value):
             source.problem(path, f"{_shown(value)} is not valid: {self.pattern_hint}")
             return INVALID
+        target = unsafe_link(value)
+        if target is not None:  # the page shows it disarmed; the author must still hear of it
+            source.problem(path, f"the link to {_shown(target)} is not allowed: links may go to "
+                                 f"{', '.join(s + ':' for s in SAFE_SCHEMES)} addresses or to "
+                                 "pages of the site")
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -100,9 +106,9 @@ class Link(Text):
         text = super().check(value, path, source)
         if text is INVALID:
             return INVALID
-        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", text)
-        if scheme and not text.lower().startswith("https://"):
-            source.problem(path, f"the URL scheme '{scheme.group(1)}:' is not allowed; "
+        scheme = url_scheme(text)  # as a browser reads it: "\x01javascript:" is javascript:
+        if scheme and not (scheme == "https" and text.lower().startswith("https://")):
+            source.problem(path, f"the URL scheme '{scheme}:' is not allowed; "
                                  f"use an https:// URL or a path relative to {self.relative_to}")
             return INVALID
         return text
@@ -240,7 +246,10 @@ class Metrics(FieldType):
             return INVALID
         cleaned: dict[str, int | float | str] = {}
         for name, metric in value.items():
-            if isinstance(metric, bool) or not isinstance(metric, (int, float, str)):
+            Text().check(name, (*path, name), source)  # a name is text too: no unsafe links
+            if isinstance(metric, str):
+                cleaned[name] = Text().check(metric, (*path, name), source)
+            elif isinstance(metric, bool) or not isinstance(metric, (int, float)):
                 source.problem((*path, name), f"must be a number or text, got "
                                               f"{type_name(metric)}")
             else:

@@ -7,6 +7,8 @@ and build the values ourselves, remembering where each one stood.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,10 +17,19 @@ import yaml
 
 from .problem import WHOLE_FILE, FieldPath, Problem, Severity, format_path
 
-try:  # the C parser is several times faster; fall back where libyaml is absent
+if yaml.__with_libyaml__:  # the C parser is several times faster
     _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+
+    class _DeepLoader(yaml.composer.Composer, yaml.resolver.Resolver, yaml.cyaml.CParser):
+        """The C parser with PyYAML's Python composer, which stops at Python's recursion
+        limit; the C composer recurses in C, and deep enough nesting crashes the process."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+else:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = _DeepLoader = yaml.SafeLoader
 
 #: A file larger than this is refused before parsing: no map is anywhere near it.
 MAX_FILE_BYTES = 1_000_000
@@ -26,6 +37,14 @@ MAX_FILE_BYTES = 1_000_000
 MAX_VALUES = 100_000
 #: Nesting depth; maps need 4, the rest is room for mistakes, not for attacks.
 MAX_DEPTH = 40
+#: Front matter that may nest deeper than this goes to the Python composer (see _DeepLoader);
+#: 10,000 levels are known to fit the C stack of a main thread, this leaves room for threads.
+C_COMPOSER_MAX_NESTING = 500
+#: Tags a map may use: YAML's plain types. Others (!!python/..., !custom) are refused.
+_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+         ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")}
+#: Line breaks to YAML but not to an editor; where present, lines are counted by hand.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 
 # Only the scalar constructors are used, called directly: construct_object()
 # would cache every node it sees for the life of the process.
@@ -47,6 +66,13 @@ class Source:
     #: line of each mapping key, by field path
     key_lines: dict[FieldPath, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def compact(self, keep: Callable[[FieldPath], bool]) -> None:
+        """Forget what only validation needed: the raw values and the lines of paths
+        no later check points at. With thousands of maps that is most of their memory."""
+        self.data = None
+        self.lines = {path: line for path, line in self.lines.items() if keep(path)}
+        self.key_lines = {path: line for path, line in self.key_lines.items() if keep(path)}
 
     def line_of(self, path: FieldPath, *, key: bool = False) -> int:
         """The line of a value (or its key); falls back to the nearest parent."""
@@ -106,6 +132,7 @@ def _decode(raw: bytes, source: Source) -> str | None:
 
 def parse_text(text: str, source: Source) -> None:
     """Split front matter from body and parse it into ``source``."""
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         source.file_problem(1, "the file is empty; start it with front matter "
                                "between two '---' lines")
@@ -126,36 +153,76 @@ def parse_text(text: str, source: Source) -> None:
 
 
 def _parse_yaml(text: str, source: Source, first_line: int) -> None:
+    lines = _Lines(text, first_line)
+    loader = _Loader if _nesting_bound(text) <= C_COMPOSER_MAX_NESTING else _DeepLoader
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
-        source.file_problem(line, _yaml_message(error))
+        line = lines.at(mark) if mark else first_line
+        rows = text.split("\n")  # the error may point past the last line
+        offending = rows[line - first_line] if line - first_line < len(rows) else ""
+        source.file_problem(line, _yaml_message(error, offending))
+        return
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
+        source.file_problem(lines.at_index(error.position),
+                            f"the character U+{error.character:04X} is not allowed in YAML "
+                            "(a control character?); remove it or write it as an escape "
+                            "in double quotes")
         return
     except (yaml.YAMLError, RecursionError) as error:
-        source.file_problem(first_line, f"YAML error: {error}")
+        too_deep = isinstance(error, RecursionError)
+        source.file_problem(first_line, f"the front matter is nested more than {MAX_DEPTH} "
+                                        "levels deep; refused" if too_deep
+                            else f"YAML error: {error}")
         return
     if node is None:
         source.file_problem(first_line - 1, "the front matter is empty")
         return
     if not isinstance(node, yaml.MappingNode):
-        source.file_problem(first_line + node.start_mark.line,
+        source.file_problem(lines.at(node.start_mark),
                             "the front matter must be a mapping of 'key: value' lines")
         return
-    builder = _Builder(source, first_line)
+    builder = _Builder(source, lines)
     try:
         source.data = builder.build(node, ())
     except _TooBig as error:
         source.file_problem(error.line, str(error))
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _nesting_bound(text: str) -> int:
+    """An upper bound of how deep YAML ``text`` can nest, in linear time: nested block
+    collections start at columns that never decrease and grow at least every other
+    level; every flow collection opens with a bracket."""
+    longest = max(map(len, text.split("\n")))
+    return 2 * (longest + 1) + text.count("[") + text.count("{") + 1
+
+
+class _Lines:
+    """Line numbers of positions in the front matter, counted as an editor counts them."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.starts: list[int] | None = None
+        if any(brk in text for brk in _OTHER_BREAKS):  # YAML would count more lines
+            self.starts = [i for i, char in enumerate(text) if char == "\n"]
+
+    def at(self, mark: yaml.Mark) -> int:
+        return self.first_line + mark.line if self.starts is None else self.at_index(mark.index)
+
+    def at_index(self, index: int) -> int:
+        if self.starts is None:
+            return self.first_line + self.text.count("\n", 0, index)
+        return self.first_line + bisect.bisect_left(self.starts, index)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, line: str) -> str:
     problem = error.problem or "invalid YAML"
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})"
-    if "'\\t'" in problem or "tab" in problem:
+    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
         message += "; indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         message += "; put text containing ': ' in quotes"
@@ -171,13 +238,14 @@ class _TooBig(Exception):
 class _Builder:
     """Turns YAML nodes into plain values, recording lines and duplicate keys."""
 
-    def __init__(self, source: Source, first_line: int) -> None:
+    def __init__(self, source: Source, lines: _Lines) -> None:
         self.source = source
-        self.first_line = first_line
+        self.lines = lines
         self.count = 0
+        self.open: set[int] = set()  # collections being built: an alias to one is a loop
 
     def line(self, node: yaml.Node) -> int:
-        return self.first_line + node.start_mark.line
+        return self.lines.at(node.start_mark)
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.count += 1
@@ -188,11 +256,22 @@ class _Builder:
             raise _TooBig(self.line(node), f"the front matter is nested more than "
                                            f"{MAX_DEPTH} levels deep; refused")
         self.source.lines.setdefault(path, self.line(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if node.tag not in _TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.source.problem(path, f"the YAML tag '{tag}' is not supported: maps hold "
+                                      "plain text, numbers, dates, lists and mappings; remove it")
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if id(node) in self.open:
+            raise _TooBig(self.line(node), "a YAML alias refers to a value that contains "
+                                           "it (an endless loop); refused")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, path)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return _scalar(node)
+        finally:
+            self.open.discard(id(node))
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

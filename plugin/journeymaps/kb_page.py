@@ -12,7 +12,7 @@ from .knowledge_base import page_title
 from .labels import ENGLISH, Labels
 from .page import front_matter
 from .project import Project
-from .text import cell, inline
+from .text import cell, inline, link_text
 
 KB_FOLDER = site_layout.KB_INDEX.rpartition("/")[0]
 
@@ -62,8 +62,8 @@ def render_kb_index(project: Project, labels: Labels = ENGLISH) -> str:
         header = [labels["column." + key] for key in ("article", "questions_answered",
                                                       "maps_asking")]
         lines += ["| " + " | ".join(header) + " |", "|---|--:|--:|"]
-        lines += [f"| [{cell(e.title)}]({site_layout.link(page, e.page)}) | {e.questions} | "
-                  f"{e.maps} |" for e in entries]
+        lines += [f"| [{link_text(e.title, in_table=True)}]({site_layout.link(page, e.page)})"
+                  f" | {e.questions} | {e.maps} |" for e in entries]
     return "\n".join(lines) + "\n"
 
 

@@ -8,11 +8,12 @@ from . import site_layout
 from .diagram import journey_source
 from .journey_map import JourneyMap
 from .labels import ENGLISH, Labels
-from .page import front_matter, problems_admonition
+from .page import author_body, front_matter, problems_admonition
+from .persona import Persona
 from .project import Project
 from .stage import Stage
 from .tags import map_tags
-from .text import cell, dotted, inline
+from .text import cell, dotted, inline, link_text, url
 from .touchpoint import SCORE_FACES
 
 LIST_SEPARATOR = "<br>"
@@ -25,7 +26,9 @@ def render_map_page(journey_map: JourneyMap, project: Project,
     personas = project.personas_of(journey_map)
     names = [p.display_name for p in personas]
     parts = [
-        front_matter(journey_map.title, tags=map_tags(journey_map, project, labels)),
+        # no table of contents: the diagram and the stage table need the width
+        front_matter(journey_map.title, tags=map_tags(journey_map, project, labels),
+                     hide=["toc"]),
         f"# {inline(journey_map.title)}",
         _header(journey_map, project, page, labels),
         problems_admonition(project.problems_of(journey_map.file), "map", labels),
@@ -34,16 +37,13 @@ def render_map_page(journey_map: JourneyMap, project: Project,
         f"## {labels['map.stages']}",
         stage_table(journey_map.stages, project, page, labels),
         _same_journey(journey_map, project, page, labels),
-        journey_map.body.strip(),
+        author_body(journey_map.body),  # last: see sanitize.clean_page
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _header(journey_map: JourneyMap, project: Project, page: str, labels: Labels) -> str:
-    persona_links = ", ".join(
-        f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
-        for p in project.personas_of(journey_map)
-    )
+    persona_links = ", ".join(_persona_link(p, page) for p in project.personas_of(journey_map))
     fields = [
         (labels.count("map.persona", len(journey_map.persona)), persona_links),
         (labels["map.journey"], journey_map.journey and (
@@ -93,9 +93,10 @@ def _questions(project: Project, page: str, labels: Labels) -> Callable[[Stage],
                 report += f"#{anchor}" if anchor else ""
                 items.append(f"{cell(question.text)} · [_{labels['map.faq_gap']}_]({report})")
             elif target.startswith("https://"):
-                items.append(f"[{cell(question.text)}]({target}) ✓")
+                items.append(f"[{link_text(question.text, in_table=True)}]({url(target)}) ✓")
             else:
-                items.append(f"[{cell(question.text)}]({site_layout.link(page, target)}) ✓")
+                target = site_layout.link(page, target)
+                items.append(f"[{link_text(question.text, in_table=True)}]({url(target)}) ✓")
         return items
     return render
 
@@ -144,11 +145,13 @@ def _same_journey(journey_map: JourneyMap, project: Project, page: str,
         return ""
     lines = [f"## {labels['map.same_journey']}", ""]
     for other in siblings:
-        names = ", ".join(
-            f"[{inline(p.display_name)}]({site_layout.link(page, site_layout.persona_page(p.id))})"
-            for p in project.personas_of(other)
-        )
+        names = ", ".join(_persona_link(p, page) for p in project.personas_of(other))
         target = site_layout.link(page, site_layout.map_page(other))
-        lines.append("- " + dotted(f"[{inline(other.title)}]({target})", names,
+        lines.append("- " + dotted(f"[{link_text(other.title)}]({target})", names,
                                    labels.state(other.state_or_default)))
     return "\n".join(lines)
+
+
+def _persona_link(persona: Persona, page: str) -> str:
+    target = site_layout.link(page, site_layout.persona_page(persona.id))
+    return f"[{link_text(persona.display_name)}]({target})"

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import yaml
 
+from . import text
 from .labels import ENGLISH, Labels
 from .problem import Problem
-from .text import inline
+from .sanitize import BODY_MARKER
 
 
 def front_matter(title: str, **meta: Any) -> str:
-    """YAML front matter MkDocs reads for the page title and metadata.
-
-    The title is HTML-escaped: Material writes it into ``<title>`` and the
-    navigation as it is, so author text there would otherwise become markup.
-    """
-    data = {"title": html.escape(" ".join(title.split())),
-            **{k: v for k, v in meta.items() if v}}
+    """YAML front matter MkDocs reads for the page title and metadata."""
+    data = {"title": text.title(title), **{k: v for k, v in meta.items() if v}}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---"
 
 
@@ -33,5 +28,13 @@ def problems_admonition(problems: list[Problem], noun: str, labels: Labels = ENG
         return ""
     title = labels.count(f"problems.{noun}", len(problems))
     lines = [f'!!! danger "{title}"', ""]
-    lines += [f"    - `{p.file}:{p.line}` `{p.path}`: {inline(p.message)}" for p in problems]
+    for p in problems:  # file names and keys are the author's too: code() keeps them inert
+        where = f"{text.code(f'{p.file}:{p.line}')} {text.code(p.path)}"
+        lines.append(f"    - {where}: {text.inline(p.message)}")
     return "\n".join(lines)
+
+
+def author_body(body: str) -> str:
+    """The author's Markdown body, last on the page, after the marker from which the
+    plugin rebuilds the page's HTML from an allowlist (see sanitize.clean_page)."""
+    return f"{BODY_MARKER}\n\n{body.strip()}".strip()

@@ -7,9 +7,10 @@ import html
 from . import site_layout
 from .labels import ENGLISH, Labels
 from .persona import Persona
+from .persona_page import photo_image
 from .project import Project
 from .report import render_page
-from .text import dotted, inline
+from .text import dotted, inline, link_text
 
 
 def render_persona_gallery(project: Project, labels: Labels = ENGLISH) -> str:
@@ -26,7 +27,7 @@ def render_persona_gallery(project: Project, labels: Labels = ENGLISH) -> str:
 
 def _card(persona: Persona, maps: int, labels: Labels) -> str:
     target = site_layout.link(site_layout.PERSONA_GALLERY, site_layout.persona_page(persona.id))
-    name = inline(persona.display_name)
+    name = link_text(persona.display_name)
     lines = [f"-   {_picture(persona)} **[{name}]({target})**", ""]
     facts = dotted(inline(persona.segment), inline(persona.role),
                    labels.count("gallery.maps", maps) if maps else labels["gallery.no_maps"])
@@ -39,5 +40,5 @@ def _card(persona: Persona, maps: int, labels: Labels) -> str:
 def _picture(persona: Persona) -> str:
     """The photo, or the initials in a circle when there is none."""
     if persona.photo:
-        return f"![{inline(persona.display_name)}](<{persona.photo}>){{ .jm-avatar }}"
+        return photo_image(persona, ".jm-avatar")
     return f'<span class="jm-avatar jm-initials">{html.escape(persona.initials)}</span>'

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from . import site_layout
 from .labels import ENGLISH, Labels
-from .page import front_matter, problems_admonition
+from .page import author_body, front_matter, problems_admonition
 from .persona import Persona
 from .project import Project
-from .text import dotted, inline
+from .text import code, dotted, inline, link_text, url
 
 
 def render_persona_page(persona: Persona, project: Project, labels: Labels = ENGLISH) -> str:
@@ -19,16 +19,20 @@ def render_persona_page(persona: Persona, project: Project, labels: Labels = ENG
         _profile(persona, labels),
         _maps(persona, project, page, labels),
         _fellow_travellers(persona, project, page, labels),
-        persona.body.strip(),
+        author_body(persona.body),  # last: see sanitize.clean_page
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def photo_image(persona: Persona, attributes: str) -> str:
+    """The persona's photo as a Markdown image, for pages beside the persona pages."""
+    return f"![{link_text(persona.display_name)}]({url(persona.photo or '')}){{ {attributes} }}"
 
 
 def _profile(persona: Persona, labels: Labels) -> str:
     lines = []
     if persona.photo:
-        lines.append(f"![{inline(persona.display_name)}]({persona.photo}){{ .journeymaps-photo "
-                     "width=\"160\" }")
+        lines.append(photo_image(persona, '.journeymaps-photo width="160"'))
         lines.append("")
     facts = [("role", persona.role), ("age", str(persona.age) if persona.age is not None else None),
              ("location", persona.location), ("segment", persona.segment)]
@@ -51,8 +55,8 @@ def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
     for journey_map in maps:
         target = site_layout.link(page, site_layout.map_page(journey_map))
         journey = journey_map.journey and labels("persona.journey",
-                                                 journey=inline(journey_map.journey))
-        lines.append("- " + dotted(f"[{inline(journey_map.title)}]({target})",
+                                                 journey=code(journey_map.journey))
+        lines.append("- " + dotted(f"[{link_text(journey_map.title)}]({target})",
                                    labels.state(journey_map.state_or_default), journey))
     return "\n".join(lines)
 
@@ -74,6 +78,6 @@ def _fellow_travellers(persona: Persona, project: Project, page: str, labels: La
     for other_id, journeys in shared.items():
         other = project.personas[other_id]
         target = site_layout.link(page, site_layout.persona_page(other_id))
-        lines.append(f"- [{inline(other.display_name)}]({target}) · "
-                     + ", ".join(f"`{inline(j)}`" for j in journeys))
+        lines.append(f"- [{link_text(other.display_name)}]({target}) · "
+                     + ", ".join(code(j) for j in journeys))
     return "\n".join(lines)

@@ -12,11 +12,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from . import site_layout
+from . import mermaid_assets, site_layout
 from .config import JourneyMapsConfig
 from .labels import ENGLISH, Labels, load_labels
 from .project import FileCache, Project, load_project
+from .sanitize import clean_page
 from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -35,6 +37,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
         self.project: Project | None = None
+        #: generated pages that carry an author's Markdown body (map and persona pages)
+        self.body_pages: set[str] = set()
         self.root = Path.cwd()
         self.labels: Labels = ENGLISH
 
@@ -65,6 +69,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
+        self.body_pages = set()
         for problem in project.problems:
             if problem.severity == "warning":  # reported, but never fails --strict
                 log.info(f"warning: {problem}")
@@ -73,11 +78,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for generated in generate(project, self.options):
             file = self._add(files, config, generated.path, generated.content)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
+                self.body_pages.add(file.src_uri)
                 file.edit_uri = Path(os.path.relpath(self.root / generated.source,
                                                      config.docs_dir)).as_posix()
         for page, source in photo_files(project):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, abs_src_path=str(source)))
+        self._add_mermaid(files, config)
         return files
 
     @property
@@ -89,6 +96,29 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled or self.project is None or page.file.generated_by:
             return None
         return transform_docs_page(page.file.src_uri, markdown, self.project, self.options)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Map and persona pages carry the author's body: rebuild its HTML from an allowlist
+        (report pages hold only fields, escaped before Markdown, and our own SVG); pages
+        with a diagram get the Mermaid loader."""
+        if not self.config.enabled:
+            return None
+        if page.file.src_uri in self.body_pages:
+            html = clean_page(html)
+        bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
+        return mermaid_assets.with_loader(
+            html, mermaid_assets.script_source(self.config.mermaid, bundled))
+
+    def _add_mermaid(self, files: Files, config: MkDocsConfig) -> None:
+        if self.config.mermaid != mermaid_assets.BUNDLED:
+            return
+        found = mermaid_assets.find_bundled([self.root])
+        if found is None:
+            log.warning(mermaid_assets.MISSING)
+        elif not files.get_file_from_path(mermaid_assets.SITE_PATH):
+            files.append(File.generated(config, mermaid_assets.SITE_PATH,
+                                        abs_src_path=str(found)))
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
         existing = files.get_file_from_path(page)

@@ -10,16 +10,21 @@ from functools import cached_property
 from pathlib import Path
 
 from . import site_layout
+from .body import check_body
 from .faq_gap import QuestionIndex, answer_page, index_questions
 from .fields import did_you_mean
 from .frontmatter import Source, read_source
 from .journey_map import MAP_RECORD, JourneyMap, default_title
 from .knowledge_base import ANSWERS_KEY, Article, answer_index, load_articles
 from .persona import PERSONA_ID, PERSONA_RECORD, Persona
-from .problem import FieldPath, Problem, format_path, sort_problems
+from .problem import WHOLE_FILE, FieldPath, Problem, format_path, sort_problems
 from .question import Question, normalise
 
 PERSONAS_FOLDER = "personas"
+#: A folder or file name below maps/: it becomes a URL and a navigation title.
+SAFE_NAME = r"[^\W][\w.-]*"
+#: Photos are published as they are: only raster images, which a browser never runs.
+PHOTO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 @dataclass
@@ -134,6 +139,8 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     project = Project(root, maps_dir, docs_dir.resolve() if docs_dir else None)
     cache = cache or FileCache()
     for path in sorted(maps_dir.rglob("*.md")):
+        if _unsafe_name(project, path):
+            continue
         if _is_persona_file(path, maps_dir):
             persona = cache.get(path, lambda p: load_persona(p, root))
             project.personas[persona.id] = persona
@@ -146,6 +153,43 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     _index_answers(project)
     _check_references(project)
     return project
+
+
+def _unsafe_name(project: Project, path: Path) -> bool:
+    """A file whose name (or folder's) would put markup into URLs and the navigation
+    gets no page: the problem says so, so nothing vanishes silently."""
+    parts = path.relative_to(project.maps_dir).with_suffix("").parts
+    if all(re.fullmatch(SAFE_NAME, part) for part in parts):
+        return False
+    if _is_persona_file(path, project.maps_dir):
+        rule = "the persona id (the file name) must be lowercase letters, digits and '-'"
+    else:
+        rule = "folder and file names may hold letters, digits, '-', '_' and '.'"
+    project.cross_problems.append(Problem(
+        display_path(path, project.root), 1, WHOLE_FILE,
+        f"{rule}: rename it; until then it gets no page"))
+    return True
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file() for a path an author wrote: too long, a loop, a NUL: not a file."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def photo_file(project: Project, persona: Persona) -> Path | None:
+    """The persona's photo file, if it may be published: an image inside the maps folder."""
+    photo = persona.photo
+    if not photo or not photo.lower().endswith(PHOTO_TYPES) or photo.lower().startswith("https://"):
+        return None
+    path = (project.root / persona.file).parent / photo
+    try:
+        inside = path.resolve().is_relative_to(project.maps_dir)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long, a NUL
+        return None
+    return path if inside and is_file(path) else None
 
 
 def _is_persona_file(path: Path, maps_dir: Path) -> bool:
@@ -164,6 +208,8 @@ def load_persona(path: Path, root: Path) -> Persona:
     persona.id = path.stem
     persona.file, persona.body, persona.body_line = source.file, source.body, source.body_line
     persona.source = source
+    check_body(source)
+    source.compact(_cross_checked)
     if not re.fullmatch(PERSONA_ID, persona.id):
         source.file_problem(1, f"the persona id '{persona.id}' (the file name) must be "
                                "lowercase letters, digits and '-': rename the file")
@@ -186,8 +232,15 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
     if site_layout.map_page(journey_map) == site_layout.CATALOGUE:
         source.file_problem(1, f"the page of {source.file} would take the place of the "
                                "catalogue of maps: rename the file")
+    check_body(source)
+    source.compact(_cross_checked)
     journey_map.problems = source.problems
     return journey_map
+
+
+def _cross_checked(path: FieldPath) -> bool:
+    """Paths that checks across files (personas, answers, photos) may point at."""
+    return len(path) <= 1 or path[0] == "persona" or path[-1] == "answer"
 
 
 def _index(project: Project) -> None:
@@ -222,7 +275,7 @@ def _check_references(project: Project) -> None:
     known = sorted(project.personas)
     for journey_map in project.maps:
         source = journey_map.source
-        many = isinstance((source.data or {}).get("persona"), list)
+        many = ("persona", 0) in source.lines  # written as a list
         for i, persona_id in enumerate(journey_map.persona):
             if persona_id not in project.personas:
                 path = ("persona", i) if many else ("persona",)
@@ -232,10 +285,19 @@ def _check_references(project: Project) -> None:
                 _cross(project, source, path, f"unknown persona '{persona_id}'{hint}")
     for persona in project.personas.values():
         photo = persona.photo
-        if photo and not photo.lower().startswith("https://") and persona.source and not (
-                project.root / Path(persona.file).parent / photo).is_file():
+        if not photo or photo.lower().startswith("https://") or persona.source is None:
+            continue
+        if not photo.lower().endswith(PHOTO_TYPES):
+            _cross(project, persona.source, ("photo",),
+                   f"the photo '{photo}' must be a {', '.join(PHOTO_TYPES)} image (an SVG or "
+                   "HTML file could run a script in the reader's browser)")
+        elif not is_file((project.root / persona.file).parent / photo):
             _cross(project, persona.source, ("photo",),
                    f"the photo '{photo}' does not exist next to the persona file")
+        elif photo_file(project, persona) is None:
+            _cross(project, persona.source, ("photo",),
+                   f"the photo '{photo}' is outside {display_path(project.maps_dir, project.root)}"
+                   "/ (a link to another file of the machine?); it is not published")
     _check_declared_answers(project)
 
 
@@ -247,7 +309,7 @@ def _answer_problem(project: Project, answer: str | None) -> str | None:
     if page.startswith(("../", "/")) or page in ("..", "."):
         return (f"the answer '{answer}' is outside {_docs_name(project)}; give a page path "
                 f"relative to {_docs_name(project)} or an https:// URL")
-    if not (project.docs_dir / page).is_file():
+    if not is_file(project.docs_dir / page):
         return f"the answer page '{answer}' does not exist in {_docs_name(project)}"
     return None
 

@@ -13,7 +13,7 @@ from . import site_layout
 from .journey_map import JourneyMap
 from .page import front_matter
 from .persona import Persona
-from .text import cell, inline
+from .text import inline, link_text
 
 #: What an empty figure shows: a dash reads as "nothing here" in any language.
 NONE = "–"
@@ -51,12 +51,12 @@ def table(header: list[str], rows: list[list[str]], *, sortable: bool = False) -
 
 def map_link(page: str, journey_map: JourneyMap) -> str:
     target = site_layout.link(page, site_layout.map_page(journey_map))
-    return f"[{cell(journey_map.title)}]({target})"
+    return f"[{link_text(journey_map.title, in_table=True)}]({target})"
 
 
 def persona_links(page: str, personas: list[Persona]) -> str:
     return ", ".join(
-        f"[{cell(p.display_name)}]"
+        f"[{link_text(p.display_name, in_table=True)}]"
         f"({site_layout.link(page, site_layout.persona_page(p.id))})"
         for p in personas)
 
@@ -65,7 +65,7 @@ def journey_link(page: str, journey: str | None) -> str:
     if not journey:
         return ""
     target = site_layout.link(page, site_layout.journey_page(journey))
-    return f"[{cell(journey)}]({target})"
+    return f"[{link_text(journey, in_table=True)}]({target})"
 
 
 def stage_key(name: str) -> str:

@@ -30,7 +30,7 @@ from .map_page import render_map_page
 from .opportunity_backlog import render_opportunity_backlog
 from .persona_gallery import render_persona_gallery
 from .persona_page import render_persona_page
-from .project import Project
+from .project import Project, photo_file
 from .schema import SCHEMAS, schema_json
 
 
@@ -81,12 +81,11 @@ def _in_docs(project: Project, page: str) -> bool:
 def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
     """Persona photos kept beside persona files: (path in the docs tree, file)."""
     for persona in project.personas.values():
-        photo = persona.photo
-        if not photo or photo.lower().startswith("https://"):
+        source = photo_file(project, persona)  # only images inside maps/ (SECURITY.md)
+        if source is None or not persona.photo:
             continue
-        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, photo))
-        source = (project.root / persona.file).parent / photo
-        if not page.startswith("..") and source.is_file():
+        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, persona.photo))
+        if not page.startswith(".."):
             yield page, source
 
 

@@ -1,0 +1,65 @@
+"""The build reaches no network and changes nothing but its own output folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+# Run in the child before anything else: every way out to the network raises and says so.
+NO_NETWORK = """
+import socket, sys
+
+def refuse(*args, **kwargs):
+    sys.stderr.write(f"NETWORK ATTEMPT {args[1:] or args}\\n")
+    raise OSError("network blocked by the test")
+
+socket.socket.connect = socket.socket.connect_ex = refuse
+socket.socket.sendto = socket.socket.sendmsg = refuse
+socket.create_connection = socket.getaddrinfo = socket.gethostbyname = refuse
+"""
+BUILD = "from mkdocs.__main__ import cli; cli()"
+IGNORED = {".git", ".venv", ".hypothesis", ".pytest_cache", ".ruff_cache", "__pycache__",
+           "site", "node_modules"}
+
+
+def offline(code: str, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-c", NO_NETWORK + code, *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file of the repository (but tool caches and outputs) to a hash of its bytes."""
+    hashes = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in IGNORED and not d.endswith(".egg-info")]
+        for name in files:
+            if name.startswith(".coverage"):
+                continue  # written by the test run's own coverage
+            path = Path(folder, name)
+            hashes[path.relative_to(root).as_posix()] = hashlib.sha256(
+                path.read_bytes()).hexdigest()
+    return hashes
+
+
+def test_the_blocker_blocks() -> None:
+    """The guard of the next test can fail: a real attempt is caught and reported."""
+    done = offline("import urllib.request; urllib.request.urlopen('http://192.0.2.1/', "
+                   "timeout=1)")
+    assert done.returncode != 0 and "NETWORK ATTEMPT" in done.stderr
+
+
+def test_sample_site_builds_offline_and_changes_no_source(tmp_path: Path) -> None:
+    before = snapshot(REPO)
+    assert any(p.startswith("site_src/") for p in before)
+    done = offline(BUILD, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "NETWORK ATTEMPT" not in done.stderr
+    assert (tmp_path / "site/index.html").is_file()
+    # nothing lost: maps/, site_src/ and every other source byte for byte as before
+    assert snapshot(REPO) == before
