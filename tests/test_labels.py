@@ -270,8 +270,8 @@ def test_the_guide_lists_every_label(load) -> None:
     english = transform_docs_page("guide/languages.md", page, project)
     assert all(f"| `{key}` |" in english for key in ENGLISH_TEXTS)
     assert "| key | English |\n" in english and "this site" not in english
-    # braces as entities (text.cell keeps attribute lists out), read as {n} on the page
-    assert "| `count.map` | _one:_ &#123;n&#125; map<br>_other:_ &#123;n&#125; maps |" in english
+    assert "| `count.map` | _one:_ `{n} map`<br>_other:_ `{n} maps` |" in english
+    assert "See the [knowledge base]({kb}).` |" in english  # shown as written, not a link
     assert english.count("| `lane.goal` |") == 1  # the marker in a code block is left alone
     polish = transform_docs_page("guide/languages.md", page, project,
                                  SiteOptions(labels=load_labels("pl").labels))

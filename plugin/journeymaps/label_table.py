@@ -9,15 +9,21 @@ drift from them.
 from __future__ import annotations
 
 from .labels import ENGLISH, Labels, Text
-from .text import cell, expand_marker
+from .text import code, expand_marker
 
 MARKER = "<!-- journeymaps:labels -->"
 
 
 def _shown(text: Text) -> str:
+    """A label as written in a locale file (a code span: its Markdown and placeholders
+    are shown, not rendered)."""
     if isinstance(text, str):
-        return cell(text)
-    return "<br>".join(f"_{form}:_ {cell(value)}" for form, value in text.items())
+        return _cell_code(text)
+    return "<br>".join(f"_{form}:_ {_cell_code(value)}" for form, value in text.items())
+
+
+def _cell_code(text: str) -> str:
+    return code(text).replace("|", "\\|")
 
 
 def label_table(labels: Labels = ENGLISH) -> str:
