@@ -275,5 +275,5 @@ def test_the_guide_lists_every_label(load) -> None:
     assert english.count("| `lane.goal` |") == 1  # the marker in a code block is left alone
     polish = transform_docs_page("guide/languages.md", page, project,
                                  SiteOptions(labels=load_labels("pl").labels))
-    assert "| `lane.touchpoints` | Touchpoints | Punkty styku |" in polish
+    assert "| `lane.touchpoints` | `Touchpoints` | `Punkty styku` |" in polish
     assert transform_docs_page("x.md", "# X\n", project) == "# X\n"
