@@ -47,6 +47,8 @@ markdown_extensions:
           class: mermaid
           format: !!python/name:pymdownx.superfences.fence_code_format
 """
+#: BENCHMARKS.md keeps its analysis; `make bench` rewrites what lies between these
+START, END = "<!-- bench:results -->", "<!-- /bench:results -->"
 PLUGINS = {"plugin": "plugins:\n  - search\n  - journeymaps\n", "plain": "plugins:\n  - search\n"}
 
 
@@ -186,9 +188,20 @@ def main() -> None:
     report = table(rows)
     print(report)
     if args.output:
-        args.output.write_text(
-            f"# Benchmarks\n\nRun on {dt.date.today()} by `make bench` on {machine()}.\n\n"
-            f"{report}\n", encoding="utf-8")
+        results = (f"Run on {dt.date.today()} by `make bench` (`{' '.join(sys.argv[1:])}`) "
+                   f"on {machine()}.\n\n{report}\n")
+        old = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        args.output.write_text(with_results(old, results), encoding="utf-8")
+
+
+def with_results(document: str, results: str) -> str:
+    """The document with its results block replaced: the analysis written around the
+    markers stays; a document without them becomes just the results."""
+    before, start, rest = document.partition(START)
+    _, end, after = rest.partition(END)
+    if not (start and end):
+        return f"# Benchmarks\n\n{START}\n{results}{END}\n"
+    return f"{before}{START}\n{results}{END}{after}"
 
 
 if __name__ == "__main__":

@@ -78,12 +78,13 @@ class Build:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def mkdocs_build(root: Path, site: Path, *, strict: bool = True) -> Build:
+def mkdocs_build(root: Path, site: Path, *, strict: bool = True,
+                 env: dict[str, str] | None = None) -> Build:
     """A real ``mkdocs build`` in a subprocess, as an author or CI runs it."""
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env,
                           timeout=600)
     return Build(done.returncode, done.stdout + done.stderr, site)

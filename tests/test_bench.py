@@ -35,3 +35,11 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
     assert row["map_page_kb"] > 1
     report = run.table([row])
     assert report.startswith("| maps |") and "| 10 | 1 |" in report
+
+
+def test_results_replace_only_their_block() -> None:
+    document = f"# Benchmarks\n\nIntro.\n\n{run.START}\nold table\n{run.END}\n\n## Analysis\n"
+    updated = run.with_results(document, "new table\n")
+    assert updated == (f"# Benchmarks\n\nIntro.\n\n{run.START}\nnew table\n{run.END}\n\n"
+                       "## Analysis\n")
+    assert run.with_results("", "t\n") == f"# Benchmarks\n\n{run.START}\nt\n{run.END}\n"

@@ -6,6 +6,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
 from conftest import mkdocs_build
 from journeymaps.plugin import JourneyMapsPlugin
 from test_pages import FILES
@@ -90,6 +93,33 @@ def test_build_writes_nothing_into_sources(project_dir: MakeProject, tmp_path: P
     before = snapshot()
     assert mkdocs_build(root, tmp_path / "out").returncode == 0
     assert snapshot() == before
+
+
+def test_generated_files_are_read_from_a_spool_removed_after_the_build(
+        project_dir: MakeProject, tmp_path: Path) -> None:
+    """MkDocs reads generated pages from disk, as it reads docs pages, so that a build
+    does not hold every page's Markdown twice; nothing is left behind, even on failure."""
+    root = project_dir(FILES)
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    plugin = config.plugins["journeymaps"]
+    spool = plugin.spool
+    assert spool is not None and spool.is_dir()
+    page = files.get_file_from_path("maps/telecom/moving.md")
+    assert page is not None and page.abs_src_path == str(spool / "maps/telecom/moving.md")
+    assert page.content_string.startswith("---\n")  # read from the spool on demand
+    config.plugins.on_post_build(config=config)
+    assert plugin.spool is None and not spool.exists()
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    for files_given, code in ((FILES, 0), ({**FILES, "maps/broken.md": "---\ntitle: [\n---\n"}, 1)):
+        build = mkdocs_build(project_dir(files_given), tmp_path / f"out{code}",
+                             env={"TMPDIR": str(scratch)})
+        assert build.returncode == code, build.output
+        assert list(scratch.iterdir()) == []
 
 
 def test_use_directory_urls_off_keeps_contract_urls(project_dir: MakeProject,

@@ -53,7 +53,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """An author's file read into front matter values, body and line numbers."""
 

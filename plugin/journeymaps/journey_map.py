@@ -14,7 +14,7 @@ from .stage import Stage
 STATES = ("current", "future")  # their words, as-is and to-be, are labels (``labels.py``)
 
 
-@dataclass
+@dataclass(slots=True)  # thousands of maps: no __dict__ per record
 class JourneyMap:
     title: str = spec(Text(), "the heading of the map's page", required=True)
     persona: list[str] = spec(

@@ -9,7 +9,7 @@ from .fields import Choice, Text, spec
 PRIORITIES = ("high", "medium", "low")
 
 
-@dataclass
+@dataclass(slots=True)
 class Opportunity:
     text: str = spec(Text(), "what the company could do better", required=True)
     priority: str | None = spec(Choice(PRIORITIES), "how urgent it is")

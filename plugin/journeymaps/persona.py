@@ -12,7 +12,7 @@ from .problem import Problem
 PERSONA_ID = r"[a-z0-9][a-z0-9-]*"
 
 
-@dataclass
+@dataclass(slots=True)
 class Persona:
     name: str = spec(Text(), "display name, e.g. `Anna, moving house`", required=True)
     role: str | None = spec(Text(), "occupation or role")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.body_pages: set[str] = set()
         self.root = Path.cwd()
         self.labels: Labels = ENGLISH
+        #: where this build's generated files wait for MkDocs to read them (see ``_add``)
+        self.spool: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin, and its cache, across serve rebuilds."""
@@ -70,6 +74,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
         self.body_pages = set()
+        self._clear_spool()
+        self.spool = Path(tempfile.mkdtemp(prefix="journeymaps-"))
         for problem in project.problems:
             if problem.severity == "warning":  # reported, but never fails --strict
                 log.info(f"warning: {problem}")
@@ -121,12 +127,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                                         abs_src_path=str(found)))
 
     def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
+        """Add a generated file, spooled to disk: MkDocs then reads it when it needs it,
+        as it reads a docs page, instead of holding every page's Markdown twice."""
         existing = files.get_file_from_path(page)
         if existing is not None:
             log.warning(f"{page}: the docs folder has a page where journeymaps puts a "
                         f"generated one; the generated page wins: move the docs page")
             files.remove(existing)
-        file = File.generated(config, page, content=content)
+        assert self.spool is not None
+        spooled = self.spool / page
+        spooled.parent.mkdir(parents=True, exist_ok=True)
+        spooled.write_text(content, encoding="utf-8")
+        file = File.generated(config, page, abs_src_path=str(spooled))
         if page.endswith(".md") and not config.use_directory_urls:
             # the contract promises directory URLs whatever the site's setting
             file.dest_uri = site_layout.page_url(page) + "index.html"
@@ -150,6 +162,20 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
                        else rank.get(item.title or "", len(rank) + 1))
         return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._clear_spool()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._clear_spool()
+
+    def on_shutdown(self) -> None:
+        self._clear_spool()
+
+    def _clear_spool(self) -> None:
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():

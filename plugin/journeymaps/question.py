@@ -15,7 +15,7 @@ def normalise(text: str) -> str:
     return " ".join(text.strip().rstrip(QUESTION_MARKS).strip().casefold().split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Question:
     text: str = spec(Text(), "the question in the customer's words", required=True)
     answer: str | None = spec(

@@ -12,7 +12,7 @@ from .touchpoint import Touchpoint
 TEXTS = ListOf(Text())
 
 
-@dataclass
+@dataclass(slots=True)
 class Stage:
     name: str = spec(Text(), "e.g. `Inquiry`, `Comparison`, `Purchase`, `Installation`",
                      required=True)

@@ -11,7 +11,7 @@ SCORE = Integer(1, 5)
 SCORE_FACES = {1: "😫", 2: "🙁", 3: "😐", 4: "🙂", 5: "😀"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Touchpoint:
     name: str = spec(Text(), "e.g. `Google search ad`, `Hotline call`", required=True)
     channel: str | None = spec(Text(), "e.g. `web`, `phone`, `store`, `email`, `chat`, `social`")
