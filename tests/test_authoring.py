@@ -15,12 +15,14 @@ import pytest
 import yaml
 
 from conftest import REPO, Build, mkdocs_build, write_tree
+from journeymaps import site_layout
 from journeymaps.field_tables import TABLES, expand_markers, field_table
 from journeymaps.fields import records
 from journeymaps.journey_map import MAP_RECORD
 from journeymaps.persona import PERSONA_RECORD
 from journeymaps.project import load_map, load_persona
 from journeymaps.scaffold import map_text, persona_text
+from journeymaps.schema import SCHEMAS
 from journeymaps.site import transform_docs_page
 from test_pages import FILES
 
@@ -240,3 +242,24 @@ def test_edit_uri_template_and_no_repository(project_dir: MakeProject, tmp_path:
         tmp_path / "plain")
     assert plain.returncode == 0, plain.output
     assert _edit_links(plain, "maps/telecom/moving") == []
+
+
+def test_the_addresses_page_lists_every_generated_address(sample_site: Build) -> None:
+    """Every place site_layout puts a page or file is in the authors' addresses page, and
+    every fixed address that page names exists in the built sample site."""
+    page = (GUIDE / "addresses.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`([\w./<>#-]+\.(?:html|json)(?:#[\w<> -]+)?)`", page))
+    fixed = [site_layout.EXPORT_JSON, site_layout.FAQ_GAPS, site_layout.FAQ_GAPS_JSON,
+             site_layout.KB_INDEX, *SCHEMAS, site_layout.CATALOGUE,
+             site_layout.PERSONA_GALLERY, site_layout.JOURNEY_INDEX, *site_layout.REPORTS]
+    patterns = {"maps/<path>/index.html", "personas/<id>/index.html",
+                "journeys/<journey>/index.html"}
+    expected = {_html(site_layout.page_url(p)) for p in fixed} | patterns
+    assert expected <= listed
+    for address in sorted(a for a in listed if "<" not in a):
+        assert (sample_site.site / address).is_file(), address
+    assert (sample_site.site / "journeys/telecom-moving/index.html").is_file()
+
+
+def _html(url: str) -> str:
+    return url + "index.html" if url.endswith("/") else url
