@@ -309,6 +309,26 @@ def test_export_prints_or_writes_the_site_export(project: Path, tmp_path: Path) 
     assert "cannot write" in failed.stderr
 
 
+def test_export_never_overwrites_unless_forced_and_never_a_source(project: Path,
+                                                                 tmp_path: Path) -> None:
+    out = tmp_path / "earlier.json"
+    out.write_text("an earlier export", encoding="utf-8")
+    refused = run(project, "export", "-o", str(out))
+    assert refused.exit_code == 1
+    assert f"{out} already exists and was left untouched: use --force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "an earlier export"
+    forced = run(project, "export", "-o", str(out), "--force")
+    assert forced.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["maps"]
+    for source in ("maps/telecom/moving.md", "site_src/index.md", "maps/new.json"):
+        before = (project / source).read_bytes() if (project / source).exists() else None
+        into = run(project, "export", "-o", str(project / source), "--force")
+        assert into.exit_code == 2, source
+        assert "the sources are never written to" in into.stderr
+        after = (project / source).read_bytes() if (project / source).exists() else None
+        assert after == before
+
+
 def test_export_with_problems(project: Path, tmp_path: Path) -> None:
     write_tree(project, {"maps/other/bad.md": BAD_MAP})
     lenient = run(project, "export")

@@ -251,24 +251,35 @@ def _write_new(path: Path, text: str, site: SiteConfig) -> None:
 @main.command(epilog="""\b
 Examples:
   journeymaps export                                  print it
-  journeymaps export --output site/journeymaps.json   write a file
+  journeymaps export --output site/journeymaps.json   write a new file
+  journeymaps export -o journeymaps.json --force      replace an earlier export
   journeymaps export --strict -o journeymaps.json     refuse while a file has problems
 """)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               default="-", show_default=True, help="The file to write; '-' prints it.")
+@click.option("--force", is_flag=True,
+              help="Replace FILE if it exists (an earlier export); never a file of the maps "
+                   "or docs folder.")
 @_strict_option
 @_config_option
-def export(output: Path, strict: bool, config_file: Path) -> None:
+def export(output: Path, force: bool, strict: bool, config_file: Path) -> None:
     """Write journeymaps.json, every map and persona as the site publishes it.
 
     Problems are printed to standard error; the export holds what the site
     would show despite them, unless --strict.
     """
     site = _site(config_file)
+    to_file = str(output) != "-"
+    if to_file:
+        _refuse_sources(site, output, "'--output'")
+        if output.exists() and not force:
+            raise click.ClickException(f"{output} already exists and was left untouched: "
+                                       "use --force to replace an earlier export, or choose "
+                                       "another name")
     project = _load(site)
     _report(project, strict)
     data = export_json(project)
-    if str(output) == "-":
+    if not to_file:
         click.echo(data)
         return
     try:
@@ -308,11 +319,7 @@ def generate(outdir: Path, force: bool, language: str | None, strict: bool,
     if language:
         site = dataclasses.replace(site, language=language)
     target = outdir.resolve()
-    for protected in (site.maps_dir.resolve(), site.docs_dir.resolve()):
-        if target == protected or protected in target.parents or target in protected.parents:
-            raise click.BadParameter(f"{outdir} overlaps {protected}: the sources are never "
-                                     "written to; choose a folder of its own",
-                                     param_hint="OUTDIR")
+    _refuse_sources(site, outdir, "OUTDIR")
     if target.is_dir() and any(target.iterdir()) and not force:
         raise click.ClickException(f"{outdir} is not empty; nothing was written. Use "
                                    "--force to write over it, or choose an empty folder")
@@ -355,6 +362,16 @@ def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:
 
 
 # ---------------------------------------------------------------- shared
+
+def _refuse_sources(site: SiteConfig, path: Path, param: str) -> None:
+    """Commands never write into the maps or docs folder, nor make one of them theirs."""
+    target = path.resolve()
+    for protected in (site.maps_dir.resolve(), site.docs_dir.resolve()):
+        if target == protected or protected in target.parents or target in protected.parents:
+            raise click.BadParameter(f"{path} overlaps {protected}: the sources are never "
+                                     "written to; choose a place of its own",
+                                     param_hint=param)
+
 
 def _site(config_file: Path) -> SiteConfig:
     try:
