@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journeymaps.diagram import journey_source, neutralise
 from journeymaps.export import project_export
 from journeymaps.journey_map import JourneyMap
 from journeymaps.map_page import render_map_page
+from journeymaps.page import front_matter
 from journeymaps.persona_page import render_persona_page
 from journeymaps.project import Project
 from journeymaps.site import generate
 from journeymaps.stage import Stage
+from journeymaps.text import title as page_title
 from journeymaps.touchpoint import Touchpoint
 
 Load = Callable[[dict[str, str]], Project]
@@ -171,3 +177,25 @@ def test_export(load: Load) -> None:
     assert moving["stages"][0]["touchpoints"][0]["score"] == 4
     exported = {f.path: f.content for f in generate(project)}["journeymaps.json"]
     assert json.loads(exported) == data
+
+
+_YAML_WORDS = st.sampled_from(["yes", "No", "null", "~", "on", "OFF", "y", "1e3", ".inf",
+                               "2024-01-01", "x: y", "a #b", "- a", "Ł ódź", "x's", "a, b"])
+
+
+@given(st.text(), st.lists(st.one_of(st.text(), _YAML_WORDS), max_size=4))
+def test_front_matter_reads_back_as_written(title: str, tags: list[str]) -> None:
+    """Generated front matter, written without a YAML emitter, loads back to the same
+    text whatever it holds: words YAML would turn into values, syntax, any character."""
+    written = front_matter(title, tags=tags, hide=["toc"])
+    assert written.startswith("---\n") and written.endswith("\n---")
+    expected: dict[str, object] = {"title": page_title(title)}
+    if tags:
+        expected["tags"] = tags
+    expected["hide"] = ["toc"]
+    assert yaml.safe_load(written[4:-4]) == expected
+
+
+def test_front_matter_stays_readable() -> None:
+    assert front_matter("Moving house", tags=["Anna, moving house", "yes"]) == (
+        '---\ntitle: Moving house\ntags:\n- Anna, moving house\n- "yes"\n---')

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import mkdocs_build
 from journeymaps import site_layout
@@ -87,3 +91,16 @@ def test_site_layout() -> None:
     assert site_layout.page_url("kb/index.md") == "kb/"
     assert site_layout.page_url("maps/a/b.md") == "maps/a/b/"
     assert site_layout.link("maps/a/b.md", "personas/x.md") == "../../personas/x.md"
+    assert site_layout.link("index.md", "faq-gaps.md#gap-x") == "faq-gaps.md#gap-x"
+
+
+_FOLDERS = st.lists(st.sampled_from(["a", "b", "maps", "kb"]), max_size=4)
+_PAGE = st.sampled_from(["a.md", "x.md", "index.md"])
+
+
+@given(_FOLDERS, _PAGE, _FOLDERS, _PAGE)
+def test_link_is_relpath(source: list[str], page: str, target: list[str], to: str) -> None:
+    """site_layout.link is posixpath.relpath from the page's folder, without its OS calls."""
+    from_page, to_page = "/".join([*source, page]), "/".join([*target, to])
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert site_layout.link(from_page, to_page) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import yaml
@@ -13,9 +15,41 @@ from .sanitize import BODY_MARKER
 
 
 def front_matter(title: str, **meta: Any) -> str:
-    """YAML front matter MkDocs reads for the page title and metadata."""
+    """YAML front matter MkDocs reads for the page title and metadata: text and lists
+    of text, written directly (yaml.safe_dump took a third of generating a page)."""
     data = {"title": text.title(title), **{k: v for k, v in meta.items() if v}}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---"
+    lines = ["---"]
+    for key, value in data.items():
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{key}:")
+            lines.extend(f"- {_yaml_scalar(item)}" for item in value)
+        else:
+            lines.append(f"{key}: {_yaml_scalar(value)}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+#: What YAML would refuse raw, or read as a line break (NEL, U+2028, U+2029), or
+#: drop (a BOM): everything outside its printable set, and those four.
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_UNPRINTABLE = re.compile(
+    r"[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+#: Text that stays a plain YAML scalar (``title: Moving house``): words and harmless
+#: punctuation, nothing YAML reads as syntax; anything else is double-quoted.
+_PLAIN = re.compile(r"[^\W\d_][\w .,'()/&+-]*(?<! )\Z")
+
+
+def _yaml_scalar(value: object) -> str:
+    """A plain YAML scalar where it reads as the same text, else a double-quoted one:
+    JSON's escapes are YAML's, and what YAML would refuse raw is escaped too."""
+    if isinstance(value, str) and _PLAIN.match(value) and not any(
+            pattern.match(value) for _, pattern in _IMPLICIT.get(value[:1], ())):
+        return value  # not yes, no, null or another word YAML would turn into a value
+    quoted = json.dumps(value if isinstance(value, (int, float)) else str(value),
+                        ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def problems_admonition(problems: list[Problem], noun: str, labels: Labels = ENGLISH) -> str:

@@ -9,7 +9,6 @@ URLs are part of the compatibility contract.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 
 from .journey_map import JourneyMap
@@ -85,5 +84,15 @@ def _directory_url(path: str) -> str:
 
 
 def link(from_page: str, to_page: str) -> str:
-    """A relative Markdown link from one page source to another."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative Markdown link from one page source to another.
+
+    Both are clean paths below the docs folder, so this is posixpath.relpath
+    without its abspath() calls, which ask the OS for the working directory
+    each time: tens of thousands of links per build.
+    """
+    folder = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(folder), len(target) - 1) and folder[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:])

@@ -36,10 +36,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # HTML entity (which reads the same): '{' and '}' would let attr_list add
 # attributes such as onclick, ']:' would start a reference definition.
 _INERT = str.maketrans({"{": "&#123;", "}": "&#125;"})
+#: Text that ``inline`` leaves as it is: no character it escapes, disarms or removes.
+_PLAIN = re.compile(r"[^&<>{}\]\x00-\x1f\x7f-\x9f]*")
 
 
 def link_targets(text: str, *, markdown_only: bool = False) -> list[str]:
     """Every link target Markdown (and, unless ``markdown_only``, HTML) would take from ``text``."""
+    if "]" not in text and "<" not in text and "=" not in text:  # most text: nothing to find
+        return []
     return [target for match in _TARGETS.finditer(text)
             for kind, target in match.groupdict().items()
             if target is not None and not (markdown_only and kind == "attribute")]
@@ -67,7 +71,10 @@ def inline(text: str | None) -> str:
     """One line of inline Markdown: raw HTML shown as text, unsafe links disarmed."""
     if not text:
         return ""
-    text = _CONTROL.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    if _PLAIN.fullmatch(text):  # most text: nothing to escape, disarm or remove
+        return text
+    text = _CONTROL.sub("", text)
     disarm = unsafe_link(text) is not None
     text = html.escape(text, quote=False).translate(_INERT).replace("]:", "]&#58;")
     if disarm:
