@@ -66,9 +66,12 @@ _LOADER = """\
       document.head.appendChild(script);
     });
   }
+  function strict(config) {  // no click handlers, no HTML labels, whoever configures it
+    return Object.assign({}, config, {securityLevel: "strict"});
+  }
   var standIn = {
     initialize: function (config) {
-      settings = Object.assign({}, config, {themeCSS: (config.themeCSS || "") + %s});
+      settings = strict(Object.assign({}, config, {themeCSS: (config.themeCSS || "") + %s}));
     },
     render: function (id, text, container) {
       return load().then(function (m) { return m.render(id, text, container); });
@@ -85,8 +88,9 @@ _LOADER = """\
     set: function (value) {  // Mermaid's script assigns itself here
       if (real) return;
       real = value;
-      var render = real.render;
+      var render = real.render, initialize = real.initialize;
       real.render = function () { return render.apply(real, arguments).then(fitJourney); };
+      real.initialize = function (config) { return initialize.call(real, strict(config)); };
       if (settings) real.initialize(settings);
     }
   });

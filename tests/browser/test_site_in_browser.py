@@ -73,6 +73,15 @@ def test_every_map_draws_its_journey_diagram(site: Site, tab: Tab) -> None:
             assert compact(neutralise(name)) in drawn, (journey_map.file, name)
 
 
+def test_mermaid_runs_with_strict_security(site: Site, tab: Tab) -> None:
+    """Author text cannot add click handlers or HTML labels, whatever Material configures."""
+    tab.open(map_url(site.project.maps[0]))
+    tab.page.locator("div.mermaid svg").first.wait_for()
+    assert tab.page.evaluate("mermaid.mermaidAPI.getConfig().securityLevel") == "strict"
+    tab.page.evaluate("mermaid.initialize({securityLevel: 'loose'})")
+    assert tab.page.evaluate("mermaid.mermaidAPI.getConfig().securityLevel") == "strict"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diagrams_take_the_palette_colours(site: Site, new_tab: OpenTab, scheme: str) -> None:
     tab = new_tab(scheme)
