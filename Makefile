@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugin tests bench
 
 wheel: $(STAMP) $(NODE_STAMP)  ## the Python package into dist/, with Mermaid inside (setup.py)
-	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	JOURNEYMAPS_REQUIRE_MERMAID=1 $(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 
 screenshots: $(STAMP) $(NODE_STAMP)  ## browser tests, then the README's screenshots from their artefacts
 	$(BIN)/pytest tests/browser

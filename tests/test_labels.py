@@ -230,6 +230,9 @@ def test_pages_in_polish(load) -> None:
                     "| **Punkty bólu** |", "**Stan:** stan obecny", "(oczekiwano 5)"):
         assert heading in page, heading
     assert "Touchpoints" not in page and "## Stages" not in page
+    legend = ("*Jak klient czuje się w każdym punkcie styku: 😫 1 bardzo negatywnie · "
+              "🙁 2 negatywnie · 😐 3 neutralnie · 🙂 4 pozytywnie · 😀 5 bardzo pozytywnie*")
+    assert page.index("```mermaid") < page.index(legend) < page.index("## Etapy")
     persona = render_persona_page(project.personas["lukasz"], project, labels)
     assert "**Preferowane kanały**" in persona and "**Cele**" in persona
     assert "Żadna mapa podróży nie pokazuje jeszcze ścieżki tej persony." in persona

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -178,13 +180,39 @@ def test_a_wrong_option_fails_the_build_with_a_hint(project_dir: MakeProject,
 @pytest.mark.slow
 def test_wheel_ships_mermaid(tmp_path: Path) -> None:
     """What `make wheel` runs: the package carries the bundled copy as an asset."""
-    done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path), str(REPO)],
-        capture_output=True, text=True, timeout=600)
+    done = _wheel(REPO, tmp_path, JOURNEYMAPS_REQUIRE_MERMAID="1")
     assert done.returncode == 0, done.stdout + done.stderr
     [wheel] = tmp_path.glob("journeymaps-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("journeymaps/assets/mermaid.min.js")
         assert "journeymaps/mermaid_assets.py" in archive.namelist()
     assert hashlib.sha256(shipped).hexdigest() == digest(NODE_MERMAID)
+
+
+@pytest.mark.slow
+def test_a_plain_clone_installs_without_mermaid(tmp_path: Path) -> None:
+    """pre-commit installs the package from a clone where `npm ci` never ran: that builds,
+    without the bundled copy and saying so; `make wheel` refuses to."""
+    clone = tmp_path / "clone"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
+                             check=True).stdout.decode().split("\0")
+    for name in filter(None, tracked):
+        if (REPO / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(REPO / name, clone / name)
+    assert not (clone / "node_modules").exists()
+    refused = _wheel(clone, tmp_path / "refused", JOURNEYMAPS_REQUIRE_MERMAID="1")
+    assert refused.returncode != 0 and "run `npm ci` first" in refused.stdout + refused.stderr
+    built = _wheel(clone, tmp_path / "built")
+    assert built.returncode == 0, built.stdout + built.stderr
+    [wheel] = (tmp_path / "built").glob("journeymaps-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "journeymaps/cli.py" in archive.namelist()
+        assert "journeymaps/assets/mermaid.min.js" not in archive.namelist()
+
+
+def _wheel(source: Path, into: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(into), str(source)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, **env})

@@ -34,6 +34,7 @@ def render_map_page(journey_map: JourneyMap, project: Project,
         problems_admonition(project.problems_of(journey_map.file), "map", labels),
         f"## {labels['map.diagram']}",
         "```mermaid\n" + journey_source(journey_map, names, labels) + "```",
+        score_legend(labels),
         f"## {labels['map.stages']}",
         stage_table(journey_map.stages, project, page, labels),
         _same_journey(journey_map, project, page, labels),
@@ -55,6 +56,12 @@ def _header(journey_map: JourneyMap, project: Project, page: str, labels: Labels
          journey_map.reviewed.isoformat() if journey_map.reviewed else labels["review.never"]),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in fields if value)
+
+
+def score_legend(labels: Labels = ENGLISH) -> str:
+    """What the scores and their faces mean, in the site's language."""
+    faces = {f"f{score}": face for score, face in SCORE_FACES.items()}
+    return f"*{labels('map.score_legend', **faces)}*"
 
 
 def score_text(score: int | None, expected: int | None = None,
