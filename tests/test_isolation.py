@@ -63,3 +63,37 @@ def test_sample_site_builds_offline_and_changes_no_source(tmp_path: Path) -> Non
     assert (tmp_path / "site/index.html").is_file()
     # nothing lost: maps/, site_src/ and every other source byte for byte as before
     assert snapshot(REPO) == before
+
+
+CORE = """
+import importlib, pkgutil, sys
+from pathlib import Path
+import mermaid
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("mermaid-py's rendering API was called")
+
+mermaid.Mermaid.__init__ = refuse  # it posts the diagram to an outside web service
+import journeymaps
+# the adapters, the only modules that may use MkDocs: the plugin and its options, and
+# the command, which reads mkdocs.yml and checks the plugin's options with them
+adapters = {"plugin", "config", "cli", "site_config"}
+for module in pkgutil.iter_modules(journeymaps.__path__):
+    if module.name not in adapters:
+        importlib.import_module("journeymaps." + module.name)
+from journeymaps.project import load_project
+from journeymaps.site import generate
+root = Path(sys.argv[1])
+pages = list(generate(load_project(root, root / "maps", root / "site_src")))
+assert any("```mermaid" in page.content for page in pages)
+print(len(pages), sorted({m.split(".")[0] for m in sys.modules} & {"mkdocs", "material"}))
+"""
+
+
+def test_the_core_needs_no_mkdocs_and_renders_diagrams_without_mermaid_py_api() -> None:
+    """Every module but the adapters imports, and the whole sample site generates,
+    without MkDocs or Material loaded and without mermaid-py's rendering API."""
+    done = offline(CORE, str(REPO))
+    assert done.returncode == 0, done.stderr
+    count, loaded = done.stdout.splitlines()[-1].split(" ", 1)
+    assert int(count) > 20 and loaded.strip() == "[]"

@@ -241,6 +241,19 @@ def test_pages_in_polish(load) -> None:
     assert order == sorted(order)
 
 
+def test_the_catalogue_sorts_titles_in_the_languages_alphabet(load) -> None:
+    front = "---\ntitle: {}\npersona: lukasz\nstages: [{{name: A}}]\n---\n"
+    maps = {f"maps/pl/{slug}.md": front.format(title)
+            for slug, title in (("a", "Mapa"), ("b", "Łódź"), ("c", "Lato"), ("d", "Zima"))}
+    project = load({**FILES, **POLISH_PERSONAS, **maps})
+    polish = SiteOptions(labels=load_labels("pl").labels)
+    catalogue = next(f.content for f in generate(project, polish) if f.path == "maps/index.md")
+    order = [catalogue.index(f"[{title}]") for title in ("Lato", "Łódź", "Mapa", "Zima")]
+    assert order == sorted(order)
+    english = next(f.content for f in generate(project) if f.path == "maps/index.md")
+    assert english.index("[Zima]") < english.index("[Łódź]")  # Ł is no English letter
+
+
 def test_problems_box_title_follows_the_language_messages_stay_english(load) -> None:
     project = load({**FILES, "maps/broken.md": "---\ntitle: Zepsuta\npersona: anna\n"
                                                "stages:\n  - name: A\n    touchpoints:\n"
