@@ -286,11 +286,14 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             raise _TooBig(self.line(node), f"the front matter is nested more than "
                                            f"{MAX_DEPTH} levels deep; refused")
-        self.source.lines.setdefault(path, self.line(node))
+        if path not in self.source.lines:  # called for every value: no more than needed
+            self.source.lines[path] = self.line(node)
         if node.tag not in _TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.source.problem(path, f"the YAML tag '{tag}' is not supported: maps hold "
                                       "plain text, numbers, dates, lists and mappings; remove it")
+        if node.tag == _STR_TAG:  # most values: text
+            return node.value
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if id(node) in self.open:

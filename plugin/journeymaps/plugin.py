@@ -136,7 +136,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.remove(existing)
         assert self.spool is not None
         spooled = self.spool / page
-        spooled.parent.mkdir(parents=True, exist_ok=True)
+        if not spooled.parent.is_dir():
+            spooled.parent.mkdir(parents=True)
         spooled.write_text(content, encoding="utf-8")
         file = File.generated(config, page, abs_src_path=str(spooled))
         if page.endswith(".md") and not config.use_directory_urls:
