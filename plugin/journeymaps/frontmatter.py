@@ -17,12 +17,24 @@ import yaml
 
 from .problem import WHOLE_FILE, FieldPath, Problem, Severity, format_path
 
+#: YAML's implicit types (bool, int, float, null, timestamp...) by a plain scalar's first
+#: character; PyYAML's safe loader has no resolver that applies to any character.
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+assert None not in _IMPLICIT
+
+
+def implicit_tag(text: str) -> str | None:
+    """The tag YAML gives ``text`` written as a plain scalar (``yes`` is a bool,
+    ``2024-01-02`` a date); None where it stays text."""
+    for tag, regexp in _IMPLICIT.get(text[:1], ()):
+        if regexp.match(text):
+            return tag
+    return None
+
 
 class _QuickResolver(yaml.resolver.Resolver):
     """PyYAML's resolver, minus the work it does for path resolvers, which the safe
     loader has none of: it is called for every node, half a million per 1,000 maps."""
-
-    _by_first_char = yaml.resolver.Resolver.yaml_implicit_resolvers
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
@@ -33,19 +45,19 @@ class _QuickResolver(yaml.resolver.Resolver):
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:  # a plain scalar: a number, a date, null... or text
-                for tag, regexp in self._by_first_char.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
+                return implicit_tag(value) or self.DEFAULT_SCALAR_TAG
             return self.DEFAULT_SCALAR_TAG
         if kind is yaml.SequenceNode:
             return self.DEFAULT_SEQUENCE_TAG
         return self.DEFAULT_MAPPING_TAG
 
 
-assert not _QuickResolver.yaml_path_resolvers and None not in _QuickResolver._by_first_char
+assert not _QuickResolver.yaml_path_resolvers
 
 if yaml.__with_libyaml__:  # the C parser is several times faster
     class _Loader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _QuickResolver):
+        """CSafeLoader with the quicker resolver (the tests load whole files with it)."""
+
         def __init__(self, stream: str) -> None:
             yaml.cyaml.CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
@@ -288,12 +300,12 @@ class _Builder:
                                            f"{MAX_DEPTH} levels deep; refused")
         if path not in self.source.lines:  # called for every value: no more than needed
             self.source.lines[path] = self.line(node)
+        if node.tag == _STR_TAG:  # most values: text
+            return node.value
         if node.tag not in _TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.source.problem(path, f"the YAML tag '{tag}' is not supported: maps hold "
                                       "plain text, numbers, dates, lists and mappings; remove it")
-        if node.tag == _STR_TAG:  # most values: text
-            return node.value
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if id(node) in self.open:

@@ -6,9 +6,8 @@ import json
 import re
 from typing import Any
 
-import yaml
-
 from . import text
+from .frontmatter import implicit_tag
 from .labels import ENGLISH, Labels
 from .problem import Problem
 from .sanitize import BODY_MARKER
@@ -31,7 +30,6 @@ def front_matter(title: str, **meta: Any) -> str:
 
 #: What YAML would refuse raw, or read as a line break (NEL, U+2028, U+2029), or
 #: drop (a BOM): everything outside its printable set, and those four.
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _UNPRINTABLE = re.compile(
     r"[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
@@ -44,8 +42,7 @@ _PLAIN = re.compile(r"[^\W\d_][\w .,'()/&+-]*(?<! )\Z")
 def _yaml_scalar(value: object) -> str:
     """A plain YAML scalar where it reads as the same text, else a double-quoted one:
     JSON's escapes are YAML's, and what YAML would refuse raw is escaped too."""
-    if isinstance(value, str) and _PLAIN.match(value) and not any(
-            pattern.match(value) for _, pattern in _IMPLICIT.get(value[:1], ())):
+    if isinstance(value, str) and _PLAIN.match(value) and implicit_tag(value) is None:
         return value  # not yes, no, null or another word YAML would turn into a value
     quoted = json.dumps(value if isinstance(value, (int, float)) else str(value),
                         ensure_ascii=False)
