@@ -33,6 +33,7 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
     # the rebuild after one edit re-read exactly that one file
     assert row["incremental_misses"] == 10 + 1 + 1
     assert row["map_page_kb"] > 1
+    assert row["plugin_tree_mb"] is None or row["plugin_tree_mb"] > 10
     report = run.table([row])
     assert report.startswith("| maps |") and "| 10 | 1 |" in report
 
@@ -43,3 +44,29 @@ def test_results_replace_only_their_block() -> None:
     assert updated == (f"# Benchmarks\n\nIntro.\n\n{run.START}\nnew table\n{run.END}\n\n"
                        "## Analysis\n")
     assert run.with_results("", "t\n") == f"# Benchmarks\n\n{run.START}\nt\n{run.END}\n"
+
+
+HOG = """
+import os, time
+held = bytearray(60 * 2**20)
+held[::4096] = b"x" * len(held[::4096])
+if os.fork() == 0:
+    mine = bytearray(60 * 2**20)
+    mine[::4096] = b"y" * len(mine[::4096])
+    time.sleep(1.5)
+    os._exit(0)
+time.sleep(1.5)
+os.wait()
+"""
+
+
+def test_memory_of_a_build_counts_its_workers_too() -> None:
+    """What a build's processes hold together: 60 MB shared, 60 MB each of their own.
+    Either process alone has a PSS of 60 to 70 MB (the shared pages count half)."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        pytest.skip("needs Linux's /proc/<pid>/smaps_rollup")
+    process = run.subprocess.Popen([sys.executable, "-c", HOG])
+    sampler = run.TreeMemory(process.pid, every=0.05)
+    run.os.wait4(process.pid, 0)
+    together = sampler.stop()
+    assert together is not None and 110 < together < 200

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from conftest import mkdocs_build
+from conftest import MKDOCS_YML, mkdocs_build
 from journeymaps.plugin import JourneyMapsPlugin
 from test_pages import FILES
 
@@ -149,3 +149,34 @@ def test_serve_watches_the_maps_folder(project_dir: MakeProject) -> None:
     server = Server()
     plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
     assert server.watched == [str(root / "maps")]
+
+
+def primary_nav(html: str) -> str:
+    start = html.index('class="md-nav md-nav--primary"')
+    return html[start:html.index('class="md-content"', start)]
+
+
+def test_a_crowded_folder_leaves_the_sidebar_for_the_catalogue(project_dir: MakeProject,
+                                                                tmp_path: Path) -> None:
+    """More maps in a folder than sidebar_limit: one link to the folder's table."""
+    yml = MKDOCS_YML.replace("  - journeymaps\n", "  - journeymaps:\n      sidebar_limit: 1\n")
+    solo = "---\ntitle: Solo\npersona: anna\nstages: [{name: S}]\n---\n"
+    build = mkdocs_build(project_dir({**FILES, "mkdocs.yml": yml, "maps/other/solo.md": solo}),
+                         tmp_path / "out")
+    assert build.returncode == 0, build.output
+    nav = primary_nav(build.page("maps/telecom/moving"))
+    assert 'href="../../#folder-telecom"' in nav and "Telecom (2)" in nav
+    assert "personas/anna/" not in nav and "telecom/switch/" not in nav
+    assert 'href="../../../personas/"' in nav  # the gallery stays
+    assert 'href="../../other/solo/"' in nav  # a folder within the limit is listed
+    catalogue = build.page("maps")
+    assert 'id="folder-telecom"' in catalogue  # where the link lands
+    assert 'href="telecom/switch/"' in catalogue
+    assert "Switching provider" in build.page("maps/telecom/switch")  # still built
+
+
+def test_the_sidebar_lists_folders_within_the_limit(project_dir: MakeProject,
+                                                    tmp_path: Path) -> None:
+    build = mkdocs_build(project_dir(FILES), tmp_path / "out")
+    nav = primary_nav(build.page("maps/telecom/moving"))
+    assert 'href="../switch/"' in nav and "#folder-" not in nav

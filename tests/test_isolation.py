@@ -75,9 +75,10 @@ def refuse(*args, **kwargs):
 
 mermaid.Mermaid.__init__ = refuse  # it posts the diagram to an outside web service
 import journeymaps
-# the adapters, the only modules that may use MkDocs: the plugin and its options, and
-# the command, which reads mkdocs.yml and checks the plugin's options with them
-adapters = {"plugin", "config", "cli", "site_config"}
+# the adapters, the only modules that may use MkDocs: the plugin, its options and the
+# sidebar it shortens, and the command, which reads mkdocs.yml and checks the plugin's
+# options with them
+adapters = {"plugin", "config", "sidebar", "cli", "site_config"}
 for module in pkgutil.iter_modules(journeymaps.__path__):
     if module.name not in adapters:
         importlib.import_module("journeymaps." + module.name)

@@ -44,7 +44,8 @@ def render_catalogue(project: Project, options: SiteOptions) -> str:
     header = [labels["column." + key] for key in HEADER]
     for folder in sorted(by_folder, key=lambda f: (f != "", labels.sort_key(f))):
         if len(by_folder) > 1:
-            parts.append(f"## {inline(folder) or labels['catalogue.top_level']}")
+            anchor = site_layout.folder_anchor(folder)  # the sidebar links here
+            parts.append(f"## {inline(folder) or labels['catalogue.top_level']} {{ #{anchor} }}")
         maps = sorted(by_folder[folder], key=lambda m: labels.sort_key(m.title))
         parts.append(table(header, [_row(m, project, options) for m in maps], sortable=True))
     return render_page(title, parts, wide=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from . import mermaid_assets
+from . import mermaid_assets, sidebar
 
 
 class MermaidSource(c.Type):
@@ -32,3 +32,5 @@ class JourneyMapsConfig(Config):
     mermaid = MermaidSource()
     #: single labels of the generated pages, by key, over those of theme.language
     labels = c.Type(dict, default={})
+    #: a folder with more maps (personas, journeys) than this lists none in the sidebar
+    sidebar_limit = c.Type(int, default=sidebar.LIMIT)

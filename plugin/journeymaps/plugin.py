@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import mermaid_assets, site_layout
+from . import mermaid_assets, sidebar, site_layout
 from .config import JourneyMapsConfig
 from .labels import ENGLISH, Labels, load_labels
 from .project import FileCache, Project, load_project
@@ -159,6 +159,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         reports = self.labels[REPORTS_TITLE]
         if not config.nav:  # a site's own nav keeps the shape it was given
             _group_reports(nav, reports)
+            sidebar.shorten(nav, self.config.sidebar_limit)
         rank = {title: i for i, title in enumerate([*titles.values(), reports], 1)}
         nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
                        else rank.get(item.title or "", len(rank) + 1))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import site_layout
 from .body import check_body
@@ -16,10 +18,12 @@ from .fields import did_you_mean
 from .frontmatter import Source, read_source
 from .journey_map import MAP_RECORD, JourneyMap, default_title
 from .knowledge_base import ANSWERS_KEY, Article, answer_index, load_articles
+from .parallel import fan_out
 from .persona import PERSONA_ID, PERSONA_RECORD, Persona
 from .problem import WHOLE_FILE, FieldPath, Problem, format_path, sort_problems
 from .question import Question, normalise
 
+T = TypeVar("T")
 PERSONAS_FOLDER = "personas"
 #: A folder or file name below maps/: it becomes a URL and a navigation title.
 SAFE_NAME = r"[^\W][\w.-]*"
@@ -94,6 +98,11 @@ class Project:
         """Every question grouped by text, by answering page and by FAQ gap."""
         return index_questions(self)
 
+    def warm_up(self) -> None:
+        """Build the indexes pages look things up in, so that processes forked to
+        render pages share them instead of each building its own."""
+        _ = self.questions, self._owners, self._cross_by_file
+
     def personas_of(self, journey_map: JourneyMap) -> list[Persona]:
         return [self.personas[i] for i in journey_map.persona if i in self.personas]
 
@@ -116,20 +125,36 @@ class FileCache:
         self.hits = 0
         self.misses = 0
 
-    def get(self, path: Path, load):  # type: ignore[no-untyped-def]
-        try:
-            stat = path.stat()
-            stamp = (stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            return load(path)
-        entry = self._entries.get(path)
-        if entry and entry[0] == stamp:
-            self.hits += 1
-            return entry[1]
-        self.misses += 1
-        value = load(path)
-        self._entries[path] = (stamp, value)
-        return value
+    def get_many(self, paths: list[Path], load: Callable[[Path], T]) -> list[T]:
+        """``load(path)`` of every path, from the cache where the file is unchanged;
+        the rest are loaded by several processes at once (``parallel.fan_out``)."""
+        stamps = [_stamp(path) for path in paths]
+        values: list[Any] = []
+        missed: list[int] = []
+        for i, (path, stamp) in enumerate(zip(paths, stamps, strict=True)):
+            entry = self._entries.get(path)
+            if stamp is not None and entry and entry[0] == stamp:
+                values.append(entry[1])
+            else:
+                values.append(None)
+                missed.append(i)
+        self.hits += len(paths) - len(missed)
+        self.misses += len(missed)
+        for i, value in zip(missed, fan_out(lambda j: load(paths[missed[j]]), len(missed)),
+                            strict=True):
+            values[i] = value
+            stamp = stamps[i]
+            if stamp is not None:
+                self._entries[paths[i]] = (stamp, value)
+        return values
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
@@ -138,14 +163,12 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     root, maps_dir = root.resolve(), maps_dir.resolve()
     project = Project(root, maps_dir, docs_dir.resolve() if docs_dir else None)
     cache = cache or FileCache()
-    for path in sorted(maps_dir.rglob("*.md")):
-        if _unsafe_name(project, path):
-            continue
-        if _is_persona_file(path, maps_dir):
-            persona = cache.get(path, lambda p: load_persona(p, root))
-            project.personas[persona.id] = persona
+    paths = [p for p in sorted(maps_dir.rglob("*.md")) if not _unsafe_name(project, p)]
+    for loaded in cache.get_many(paths, lambda p: _load_file(p, root, maps_dir)):
+        if isinstance(loaded, Persona):
+            project.personas[loaded.id] = loaded
         else:
-            project.maps.append(cache.get(path, lambda p: load_map(p, root, maps_dir)))
+            project.maps.append(loaded)
     if project.docs_dir:
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
@@ -199,6 +222,12 @@ def _is_persona_file(path: Path, maps_dir: Path) -> bool:
 def display_path(path: Path, root: Path) -> str:
     """A path as authors see it in problems: relative to the repository root."""
     return Path(os.path.relpath(path, root)).as_posix()
+
+
+def _load_file(path: Path, root: Path, maps_dir: Path) -> JourneyMap | Persona:
+    if _is_persona_file(path, maps_dir):
+        return load_persona(path, root)
+    return load_map(path, root, maps_dir)
 
 
 def load_persona(path: Path, root: Path) -> Persona:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import site_layout
 from .catalogue import render_catalogue
@@ -28,6 +30,7 @@ from .labels import ENGLISH, Labels
 from .map_health import render_map_health
 from .map_page import render_map_page
 from .opportunity_backlog import render_opportunity_backlog
+from .parallel import fan_out
 from .persona_gallery import render_persona_gallery
 from .persona_page import render_persona_page
 from .project import Project, photo_file
@@ -55,23 +58,34 @@ class GeneratedFile:
 
 
 def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
-    """The site's generated pages and exports, in a stable order."""
-    options = options or SiteOptions()
+    """The site's generated pages and exports, in a stable order; rendered by several
+    processes at once where the project is large (``parallel.fan_out``)."""
+    jobs = list(_jobs(project, options or SiteOptions()))
+    project.warm_up()  # what every page looks up, computed once, before any fork
+    return fan_out(lambda i: jobs[i](), len(jobs))
+
+
+def _jobs(project: Project, options: SiteOptions) -> Iterator[Callable[[], GeneratedFile]]:
     labels = options.labels
     for journey_map in project.maps:
-        yield GeneratedFile(site_layout.map_page(journey_map),
-                            render_map_page(journey_map, project, labels), journey_map.file)
+        yield partial(_page, site_layout.map_page(journey_map), render_map_page,
+                      journey_map, project, labels, source=journey_map.file)
     for persona in project.personas.values():
-        yield GeneratedFile(site_layout.persona_page(persona.id),
-                            render_persona_page(persona, project, labels), persona.file)
-    yield GeneratedFile(site_layout.EXPORT_JSON, export_json(project))
-    yield GeneratedFile(site_layout.FAQ_GAPS, render_faq_gap_page(project, labels))
-    yield GeneratedFile(site_layout.FAQ_GAPS_JSON, faq_gaps_json(project))
+        yield partial(_page, site_layout.persona_page(persona.id), render_persona_page,
+                      persona, project, labels, source=persona.file)
+    yield partial(_page, site_layout.EXPORT_JSON, export_json, project)
+    yield partial(_page, site_layout.FAQ_GAPS, render_faq_gap_page, project, labels)
+    yield partial(_page, site_layout.FAQ_GAPS_JSON, faq_gaps_json, project)
     if not _in_docs(project, site_layout.KB_INDEX):  # a hand-written index wins
-        yield GeneratedFile(site_layout.KB_INDEX, render_kb_index(project, labels))
+        yield partial(_page, site_layout.KB_INDEX, render_kb_index, project, labels)
     for schema_path in SCHEMAS:
-        yield GeneratedFile(schema_path, schema_json(schema_path))
+        yield partial(_page, schema_path, schema_json, schema_path)
     yield from _company_views(project, options)
+
+
+def _page(path: str, render: Callable[..., str], *args: Any,
+          source: str | None = None) -> GeneratedFile:
+    return GeneratedFile(path, render(*args), source)
 
 
 def _in_docs(project: Project, page: str) -> bool:
@@ -89,23 +103,26 @@ def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
             yield page, source
 
 
-def _company_views(project: Project, options: SiteOptions) -> Iterator[GeneratedFile]:
+def _company_views(project: Project,
+                   options: SiteOptions) -> Iterator[Callable[[], GeneratedFile]]:
     """The catalogue, the gallery, the journey comparisons and the reports, with
     the stylesheet and script they use."""
     labels = options.labels
-    yield GeneratedFile(site_layout.CATALOGUE, render_catalogue(project, options))
-    yield GeneratedFile(site_layout.PERSONA_GALLERY, render_persona_gallery(project, labels))
-    yield GeneratedFile(site_layout.JOURNEY_INDEX, render_journey_index(project, labels))
+    yield partial(_page, site_layout.CATALOGUE, render_catalogue, project, options)
+    yield partial(_page, site_layout.PERSONA_GALLERY, render_persona_gallery, project, labels)
+    yield partial(_page, site_layout.JOURNEY_INDEX, render_journey_index, project, labels)
     for journey in project.maps_by_journey:
-        yield GeneratedFile(site_layout.journey_page(journey),
-                            render_journey_comparison(journey, project, labels))
-    yield GeneratedFile(site_layout.CHANNELS, render_channel_matrix(project, labels))
-    yield GeneratedFile(site_layout.OPPORTUNITIES, render_opportunity_backlog(project, labels))
-    yield GeneratedFile(site_layout.HEALTH, render_map_health(project, options))
-    assets = resources.files(__package__).joinpath("assets")
+        yield partial(_page, site_layout.journey_page(journey), render_journey_comparison,
+                      journey, project, labels)
+    yield partial(_page, site_layout.CHANNELS, render_channel_matrix, project, labels)
+    yield partial(_page, site_layout.OPPORTUNITIES, render_opportunity_backlog, project, labels)
+    yield partial(_page, site_layout.HEALTH, render_map_health, project, options)
     for path in (site_layout.STYLESHEET, site_layout.SCRIPT):
-        name = path.rpartition("/")[2]
-        yield GeneratedFile(path, assets.joinpath(name).read_text(encoding="utf-8"))
+        yield partial(_page, path, _asset, path.rpartition("/")[2])
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def transform_docs_page(page: str, markdown: str, project: Project,

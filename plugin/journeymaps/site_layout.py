@@ -66,6 +66,11 @@ def journey_slug(journey: str) -> str:
     return f"{slug}-{digest}" if slug else digest
 
 
+def folder_anchor(folder: str) -> str:
+    """The id of a folder's table in the catalogue (the sidebar links to it)."""
+    return "folder-" + journey_slug(folder.replace("/", "-")) if folder else "folder"
+
+
 def page_url(page: str) -> str:
     """The directory URL of a page (and its ``#fragment``), relative to the site root."""
     path, hash_mark, fragment = page.partition("#")
