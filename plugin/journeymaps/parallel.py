@@ -42,10 +42,11 @@ def processes(jobs: int) -> int:
     if not hasattr(os, "fork") or _other_threads():
         # forking beside other threads (mkdocs serve's server) can copy a held lock
         return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+            else os.cpu_count()) or 1
     limit = os.environ.get(JOBS_VARIABLE, "")
-    wanted = int(limit) if limit.isdigit() and int(limit) > 0 else cpus or 1
-    return max(1, min(wanted, cpus or 1, jobs // MIN_JOBS_PER_PROCESS))
+    wanted = int(limit) if limit.isdigit() and int(limit) > 0 else cpus
+    return max(1, min(wanted, cpus, jobs // MIN_JOBS_PER_PROCESS))
 
 
 def _other_threads() -> bool:

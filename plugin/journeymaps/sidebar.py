@@ -48,7 +48,7 @@ def _shortened_section(section: Section, limit: int) -> Section | Link:
     single = [c for c in section.children if _generated(c)]
     if len(single) <= limit:
         return section
-    section.children = [c for c in section.children if not any(c is s for s in single)]
+    section.children = [c for c in section.children if not _generated(c)]
     if section.children:  # its overview page, or folders below it
         return section
     folder = single[0].file.src_uri.rpartition("/")[0].removeprefix(site_layout.MAPS + "/")
