@@ -37,7 +37,7 @@ RUNS ?= 3
 bench: $(STAMP)  ## whole-build benchmark at 100, 1,000 and 5,000 maps; writes BENCHMARKS.md
 	cd bench && ../$(BIN)/python run.py --sizes $(SIZES) --runs $(RUNS) --output ../BENCHMARKS.md
 
-fuzz: $(STAMP)  ## 10,000 random maps through loader, validator and renderers; prints how many ran
+fuzz: $(STAMP)  ## 10,000 random maps through loader, validator, pages and cleaner (CI runs it)
 	$(BIN)/pytest tests/test_fuzz.py -q -p no:cacheprovider --hypothesis-profile=fuzz \
 		--hypothesis-show-statistics
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 from pymdownx.superfences import fence_code_format
@@ -73,3 +74,33 @@ def unsafe_html(markup: str, allowed: frozenset[str] = frozenset()) -> list[str]
     oracle.feed(markup)
     oracle.close()
     return oracle.unsafe
+
+
+def unsafe_in_site(site: Path) -> dict[str, list[str]]:
+    """Every page of a built site with what could run in it, beyond the theme's own
+    scripts and the plugin's Mermaid loader (exactly as ``mermaid_assets`` writes it)."""
+    from journeymaps import mermaid_assets
+
+    found: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        url = path.relative_to(site).parent.as_posix()
+        problems = []
+        start, end = page.find("<article"), page.find("</article>")
+        if start != -1:
+            article = page[start:end]
+            loader = mermaid_assets.loader(
+                _relative(mermaid_assets.SITE_PATH, f"{url}/" if url != "." else ""))
+            problems += unsafe_html(article.replace(loader, ""), OUR_SVG)
+        # outside the article: the theme prints titles in <title>, the header, the nav
+        problems += re.findall(r"<[a-z][^>]*\son\w+\s*=[^>]*>", page)
+        problems += re.findall(r"<script>\s*alert", page)
+        if problems:
+            found[path.relative_to(site).as_posix()] = problems
+    return found
+
+
+def _relative(target: str, page_url: str) -> str:
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(target, page_url)

@@ -19,7 +19,8 @@ from journeymaps.knowledge_base import page_title
 from journeymaps.map_page import render_map_page
 from journeymaps.project import Project
 from journeymaps.question import normalise
-from journeymaps.site import generate, transform_docs_page
+from journeymaps.sanitize import Regions
+from journeymaps.site import SiteOptions, generate, transform_docs_page
 from test_pages import ANNA, BEN
 
 Load = Callable[[dict[str, str]], Project]
@@ -329,8 +330,12 @@ def test_kb_index_without_a_knowledge_base(load: Load) -> None:
 
 def test_asked_by_section(load: Load) -> None:
     project = load(FILES)
-    page = transform_docs_page("kb/install.md", "# Installation\n\nTwo weeks.\n", project)
-    assert page.startswith("# Installation\n\nTwo weeks.\n\n## Asked by\n")
+    regions = Regions("t")
+    options = SiteOptions(regions=regions)
+    page = transform_docs_page("kb/install.md", "# Installation\n\nTwo weeks.\n", project, options)
+    # the section carries map text: marked as a region, which the plugin cleans
+    assert page.startswith(f"# Installation\n\nTwo weeks.\n\n{regions.start}\n\n## Asked by\n")
+    assert page.endswith(f" |\n\n{regions.end}\n")
     assert ("| How long does installation take? | [Moving house](../maps/telecom/moving.md) | "
             "Inquiry | [Anna, moving house](../personas/anna.md) |") in page
     assert ("|  | [Switching provider](../maps/telecom/switch.md) | Comparison | "

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from journeymaps import sanitize, text
@@ -40,6 +40,8 @@ FRAGMENTS = [
     "section x", "title y", "click A x", "\u2028", "\x85", "\ufeff", "\x00", "\x1b", "é", "🙂",
     "--8<-- \"/etc/passwd\"", "</title>", "<!--", "-->", "]]>", "https://example.com",
     "kb/x.md", "../x.md", "a" * 300,
+    # what broke the persona page (issue 22): backtick runs, escapes, brackets, pipes
+    "```", "````", "\\`", "\\", "[", "]", "](", "](x)", "[x]", "![", "||", "<b>", "</code>",
 ]
 KEYS = sorted({*specs(JourneyMap), "name", "goal", "actions", "touchpoints", "score", "text",
                "answer", "priority", "metrics", "expected", "note", "channel", "<<", "nam"})
@@ -71,9 +73,10 @@ stages = st.fixed_dictionaries(
               "questions": st.lists(texts | st.fixed_dictionaries(
                   {"text": texts}, optional={"answer": texts}), max_size=3),
               "metrics": st.dictionaries(texts, scalars, max_size=3) | values})
+journeys = st.sampled_from(["j", "telecom-moving"]) | texts  # valid ids reach the pages
 maps = st.fixed_dictionaries(
     {},
-    optional={"title": texts, "persona": st.just("anna") | values, "journey": texts,
+    optional={"title": texts, "persona": st.just("anna") | values, "journey": journeys,
               "state": st.sampled_from(["current", "future"]) | values, "owner": texts,
               "reviewed": values, "tags": values,
               "stages": st.lists(stages, min_size=1, max_size=3) | values,
@@ -131,6 +134,7 @@ def check_pages(project: Project, body: str) -> None:
         if not generated.source:  # reports: only escaped fields and our own markup
             assert unsafe_html(markup, OUR_SVG) == [], generated.path
             continue
+        assert unsafe_html(sanitize.clean_page(markup), OUR_SVG) == [], generated.path
         head, marker, _ = markup.partition(sanitize.BODY_MARKER)
         assert marker, "the author's body lost its marker"  # map and persona pages
         # fields are escaped before Markdown: what comes before the body needs no
@@ -157,10 +161,47 @@ def run(map_text: str, persona_text: str, body: str) -> None:
     RAN["load_project → generate → Markdown → HTML"] += 1
 
 
+#: The page-safety property runs at least 1,000 examples in `make test`, 10,000 in `make fuzz`.
+SAFETY_EXAMPLES = max(1_000, settings.default.max_examples)
+STAGE = "stages: [{name: S, touchpoints: [{name: T, score: 3}]}]"
+
+
+@settings(max_examples=SAFETY_EXAMPLES)
 @given(documents, persona_documents, bodies)
+# Regressions, found by `make fuzz` and by hand (issue 22): a lone backtick in the title
+# opened a code span that the journey's code span closed, freeing the journey id as HTML.
+@example(f'title: "`"\npersona: anna\njourney: "<script>alert(document.domain)</script>"\n'
+         f"{STAGE}", "name: Anna\n", "")
+@example(f'title: "`"\npersona: anna\njourney: j\nowner: "<script>alert(1)</script>"\n{STAGE}',
+         "name: Anna\n", "")
+@example(f'title: "``x"\npersona: anna\njourney: j\n"<img src=x onerror=alert(1)>": 1\n{STAGE}',
+         'name: "A `"\nrole: "`<b>r</b>"\n', "`")
+@example(f'title: "x\\\\"\npersona: anna\njourney: j\n"`<b>k</b>": 1\n{STAGE}',
+         "name: Anna\n", "")
+# The three failures `make fuzz` found on main before the fix (its blobs, decoded):
+@example("journey: <SCRIPT>\npersona: anna\nstages:\n- {name: ''}\ntitle: '`'\nunknown: null\n",
+         "{}\n", "<javascript:x>")
+@example("{journey: <SCRIPT>, persona: anna, stages: null, title: '`', unknown: null}\n", "{}\n",
+         "")
+@example("{journey: <C>, persona: anna, stages: null, title: '`', unknown: null}\n", "{}\n", "")
 def test_any_front_matter_gives_a_model_or_problems(map_text: str, persona_text: str,
                                                     body: str) -> None:
     run(map_text, persona_text, body)
+
+
+backticky = st.lists(st.sampled_from(["`", "``", "```", "\\", "\\`", "[", "]", "|", "<b>",
+                                      " ", "x"]) | st.text(max_size=3), max_size=12).map("".join)
+
+
+@given(backticky, backticky)
+def test_author_text_never_frees_a_neighbouring_code_span(left: str, right: str) -> None:
+    """Whatever backticks a field holds, the code span written beside it stays whole."""
+    for write in (text.inline, text.cell, text.link_text, text.code):
+        line = f"{write(left)} · {text.code('<i>x</i>')} · {write(right)}"
+        markup = render(f"| h |\n|---|\n| {line} |" if write is text.cell else line)
+        assert "<code>&lt;i&gt;x&lt;/i&gt;</code>" in markup, (write.__name__, line, markup)
+        assert "<b>" not in markup and "<i>" not in markup, (write.__name__, line, markup)
+    RAN["text beside a code span"] += 1
 
 
 @given(st.text(max_size=400) | st.binary(max_size=400).map(

@@ -21,9 +21,10 @@ from journeymaps.page import front_matter, problems_admonition
 from journeymaps.persona_page import render_persona_page
 from journeymaps.problem import Problem
 from journeymaps.project import Project
+from journeymaps.sanitize import Regions
 from journeymaps.stage import Stage
 from journeymaps.touchpoint import Touchpoint
-from safety import render, unsafe_html
+from safety import render, unsafe_html, unsafe_in_site
 
 Load = Callable[[dict[str, str]], Project]
 MakeProject = Callable[[dict[str, str]], Path]
@@ -270,7 +271,7 @@ def test_body_problems_at_their_lines(load: Load) -> None:
                     "maps/m.md": "---\ntitle: T\npersona: anna\nstages: [{name: S}]\n---\n"
                                  + BODY})
     assert [(p.line, p.path, p.message) for p in project.problems] == [
-        (6, "body", "the HTML tag <script> is not allowed; it is shown as text"),
+        (6, "body", "the HTML tag <script> is not allowed; it is removed"),
         (6, "body", "the attribute 'onerror' is not allowed; it is removed from <img>"),
         (8, "body", "the link to 'javascript:alert(3' is not allowed: use http(s):// or mailto:"),
         (10, "body", "the link to 'javascript:alert(4)' is not allowed: use http(s):// or mailto:"),
@@ -289,28 +290,56 @@ def test_body_is_rebuilt_from_the_allowlist(load: Load) -> None:
         assert unsafe_html(raw)  # Markdown alone lets the body's HTML through...
         markup = sanitize.clean_page(raw)
         assert unsafe_html(markup) == []  # ...the plugin does not
-        assert "Notes &lt;script&gt;alert(1)&lt;/script&gt;" in markup
+        assert "Notes" in markup and "alert(1)" not in markup
         assert '<img src="x">' in markup and "<b>bold</b>" in markup
         assert '<a href="https://example.com">ok</a>' in markup and ">a link</a>" in markup
         assert "shown as code" in markup
 
 
-def test_sanitizer_rebuilds_rather_than_filters() -> None:
+def test_sanitizer_keeps_only_the_allowlist() -> None:
     cases = {
         '<a href=" java\tscript:x" title="t">a</a>': '<a title="t">a</a>',
         "<p style='position:fixed'>x</p>": "<p>x</p>",
-        '<td style="text-align: center;">x</td>': '<td style="text-align: center;">x</td>',
-        "<svg><script>alert(1)</script></svg>":
-            "&lt;svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;/svg&gt;",
+        '<table><tr><td style="text-align: center;">x</td></tr></table>':
+            '<table><tbody><tr><td style="text-align:center">x</td></tr></tbody></table>',
+        '<table><tr><td style="color: red; text-align: left">x</td></tr></table>':
+            '<table><tbody><tr><td style="text-align:left">x</td></tr></tbody></table>',
+        "<svg><script>alert(1)</script></svg>": "",
+        "<blink>kept text</blink>": "kept text",
         "<!-- <script>x</script> -->ok": "ok",
-        "<img src=x onerror=alert(1)//": "&lt;img src=x onerror=alert(1)//",
-        "a &amp; &#60; &#x3c; b": "a &amp; &#60; &#x3c; b",
+        "<img src=x onerror=alert(1)//": "",
+        "a &amp; &#60; &#x3c; b": "a &amp; &lt; &lt; b",
         '<img alt="a&quot;onerror=x">': '<img alt="a&quot;onerror=x">',
         "<br/><hr>": "<br><hr>",
+        '<a href="data:text/html,x">d</a><a href="../kb/x/">k</a><a href="#s">s</a>':
+            '<a>d</a><a href="../kb/x/">k</a><a href="#s">s</a>',
+        '<span data-sort="3" onmouseover="x">3</span>': '<span data-sort="3">3</span>',
     }
     for markup, expected in cases.items():
-        assert sanitize.clean(markup) == expected
+        assert sanitize.clean(markup) == expected, markup
         assert unsafe_html(sanitize.clean(markup)) == []
+
+
+def test_the_plugins_svg_is_kept_before_the_body_only() -> None:
+    svg = ('<svg viewBox="0 0 10 10" role="img" aria-label="c"><title>c</title>'
+           '<polyline points="1,2 3,4"></polyline><circle cx="1" cy="2" r="3"></circle></svg>')
+    page = sanitize.clean_page(f"{svg}{sanitize.BODY_MARKER}<p>body</p>{svg}")
+    assert page == f"{svg}<p>body</p>"  # an author's SVG is removed, as findings says
+    assert sanitize.findings(svg)[0] == (1, "the HTML tag <svg> is not allowed; it is removed")
+
+
+def test_regions_clean_only_what_journeymaps_filled_in() -> None:
+    regions = Regions("secret")
+    page = ('<p>the docs team\'s <iframe src="https://example.com/v"></iframe></p>'
+            f"{regions.start}<p onclick=x>map text<script>alert(1)</script></p>{regions.end}"
+            "<p><input type=checkbox> theirs</p>")
+    assert regions.clean(page) == ('<p>the docs team\'s <iframe src="https://example.com/v">'
+                                   "</iframe></p><p>map text</p><p><input type=checkbox> "
+                                   "theirs</p>")
+    # text that got past escaping cannot close its region: it does not know the token
+    forged = f"{regions.start}<!-- /journeymaps:generated guess --><script>x</script>"
+    assert regions.clean(forged) == ""
+    assert Regions().start != Regions().start  # a new token for every build
 
 
 def test_fields_cannot_use_the_bodys_unsafe_references(load: Load) -> None:
@@ -325,11 +354,11 @@ def test_fields_cannot_use_the_bodys_unsafe_references(load: Load) -> None:
     assert [(p.line, p.path) for p in project.problems] == [(5, "body")]
 
 
-def test_page_without_marker_is_rebuilt_whole() -> None:
+def test_page_is_cleaned_whole_on_both_sides_of_the_marker() -> None:
     assert sanitize.clean_page("<p onclick=x>a</p>") == "<p>a</p>"
-    head = "<p onclick=x>generated</p>"  # before the marker: trusted, left as it is
+    head = "<p onclick=x>generated</p>"  # before the marker too: escaping may have a bug
     assert sanitize.clean_page(f"{head}{sanitize.BODY_MARKER}<p onclick=y>b</p>") == (
-        f"{head}<p>b</p>")
+        "<p>generated</p><p>b</p>")
 
 
 # ---------------------------------------------------------------- Mermaid
@@ -409,3 +438,96 @@ def test_build_of_hostile_maps(project_dir: MakeProject, tmp_path: Path) -> None
         assert not re.search(r"<[a-z][^>]*\son\w+\s*=", page)
         assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown as text
         assert "<title>‹/title›‹script›alert(1)‹/script›" in page
+
+
+# The stored XSS of issue 22: a lone backtick in the title opened a code span in the
+# persona page's Markdown that the journey's code span closed, so the journey id after
+# it was raw HTML. The class, not the case: every field, every backtick run.
+BACKTICKS = {
+    "maps/personas/anna.md": "---\nname: \"Anna `\"\nrole: \"``<b>r</b>\"\ngoals: ['\\\\']\n---\n",
+    "maps/evil/tick.md": (
+        '---\ntitle: "`"\npersona: anna\njourney: "<script>alert(document.domain)</script>"\n'
+        "stages: [{name: S, touchpoints: [{name: T, score: 3}]}]\n---\n"),
+    "maps/evil/ticks.md": """\
+---
+title: "`` ` a `b"
+persona: anna
+journey: ok
+owner: "`<script>alert(2)</script>"
+tags: ["`", "<img src=x onerror=alert(3)>"]
+stages:
+  - name: "`x <script>alert(4)</script>"
+    goal: "\\\\"
+    touchpoints:
+      - {name: "`", channel: "`<b>c</b>", score: 3, note: "| ` |"}
+    pain_points: ["` <i>p</i>"]
+    opportunities: [{text: "`[x](y)", owner: "```<script>alert(5)</script>"}]
+    questions: ["`<script>alert(6)</script>?"]
+---
+body `
+""",
+}
+
+
+def test_backticks_in_any_field_open_no_code_span_that_frees_markup(
+        project_dir: MakeProject, tmp_path: Path) -> None:
+    root = project_dir(BACKTICKS)
+    strict = mkdocs_build(root, tmp_path / "strict")
+    assert strict.returncode != 0 and "Traceback" not in strict.output
+    assert ("maps/evil/tick.md:4: journey: '<script>alert(document.domain)</script>' is not a "
+            "journey id: use lowercase letters, digits and '-'; did you mean "
+            "'script-alert-document-domain-script'?") in strict.output
+    build = mkdocs_build(root, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert unsafe_in_site(build.site) == {}  # every page of the site, not only the map's
+    persona = build.page("personas/anna")
+    assert "<b>r</b>" not in persona and "&lt;b&gt;r&lt;/b&gt;" in persona
+    # the title's code span closes inside its link; the journey keeps its own
+    assert '/">`` <code>a</code>b</a> · as-is · journey <code>ok</code></li>' in persona
+
+
+def test_cleaning_removes_what_gets_past_the_escaping(project_dir: MakeProject,
+                                                      tmp_path: Path) -> None:
+    """The second layer alone: a hook plants raw HTML into every generated page's
+    Markdown, as an escaping bug would; the plugin's cleaning removes it all."""
+    planted = ('<script>alert(1)</script><img src=x onerror=alert(2)>'
+               '<a href="javascript:alert(3)">a</a><svg onload=alert(4)></svg>'
+               '<iframe srcdoc="<script>alert(5)</script>"></iframe>'
+               '<p style="background:url(javascript:alert(6))">p</p>')
+    hook = ("def on_page_markdown(markdown, page, **kwargs):\n"
+            "    if page.file.generated_by:\n"
+            f"        return markdown + '\\n\\n' + {planted!r} + '\\n'\n")
+    root = project_dir({"maps/personas/anna.md": PERSONA, "hooks.py": hook,
+                        "maps/m.md": "---\ntitle: M\npersona: anna\njourney: j\n"
+                                     "stages: [{name: S, touchpoints: [{name: T, score: 3}]}]"
+                                     "\n---\n"})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
+                      encoding="utf-8")
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    pages = ["maps/m", "personas/anna", "journeys/j", "maps", "personas", "journeys",
+             "channels", "opportunities", "health", "faq-gaps"]
+    for url in pages:
+        assert ">a</a>" in build.page(url), url  # the planted markup reached the page...
+    assert unsafe_in_site(build.site) == {}  # ...and nothing of it can run
+
+
+@pytest.mark.parametrize(("field", "write", "expected"), [
+    ("`", text.inline, "&#96;"),  # nothing closes it: a plain backtick
+    ("a `b` c", text.inline, "a `b` c"),  # a code span of the author's, closed in the field
+    ("``a`", text.inline, "&#96;&#96;a&#96;"),  # runs of different lengths never pair
+    ("```x``y```", text.inline, "```x``y```"),
+    ("x\\", text.inline, "x&#92;"),  # a final backslash would escape what follows
+    ("a\\`b", text.inline, "a&#96;b"),  # an escaped backtick is a backtick
+    ("\\*not emphasis\\*", text.inline, "\\*not emphasis\\*"),  # other escapes stay
+    ("a|b `c|d`", text.cell, "a\\|b `c|d`"),  # a table reads pipes in code spans as text
+    ("\\|", text.cell, "&#124;"),  # not '\\\\|', which would end the cell
+    ("[`]`] x", text.link_text, "&#91;`]`&#93; x"),
+    ("`<b>`", text.inline, "`<b>`"),  # in a code span Markdown shows it as written
+])
+def test_inline_writes_backticks_only_as_closed_code_spans(field: str, write: Callable[[str], str],
+                                                          expected: str) -> None:
+    assert write(field) == expected
+    markup = render(f"| h |\n|---|\n| {write(field)} |" if write is text.cell else write(field))
+    assert unsafe_html(markup) == [] and "<b>" not in markup

@@ -47,8 +47,17 @@ def test_valid_map_has_no_problems(load: Load) -> None:
     ("title: T\npersona: anne\nstages: [{name: S}]\n",
      "maps/t/m.md:3: persona: unknown persona 'anne'; did you mean 'anna'?"),
     ("title: T\npersona: [anna, Bob]\nstages: [{name: S}]\n",
-     "maps/t/m.md:3: persona[1]: 'Bob' is not valid: persona ids are lowercase letters, "
-     "digits and '-'"),
+     "maps/t/m.md:3: persona[1]: 'Bob' is not a persona id: use lowercase letters, digits "
+     "and '-'; did you mean 'bob'?"),
+    ("title: T\npersona: anna\njourney: Telecom Moving!\nstages: [{name: S}]\n",
+     "maps/t/m.md:4: journey: 'Telecom Moving!' is not a journey id: use lowercase letters, "
+     "digits and '-'; did you mean 'telecom-moving'?"),
+    ("title: T\npersona: anna\njourney: 搬家\nstages: [{name: S}]\n",
+     "maps/t/m.md:4: journey: '搬家' is not a journey id: use lowercase letters, digits and "
+     "'-', e.g. 'telecom-moving'"),
+    ("title: T\npersona: anna\njourney: index\nstages: [{name: S}]\n",
+     "maps/t/m.md:4: journey: 'index' cannot be a journey id: its page would be the index of "
+     "all of them; choose another id"),
     ("title: T\npersona: anna\nstage:\n  - name: S\n",  # no second 'stages is missing'
      "maps/t/m.md:4: stage: unknown key 'stage'; did you mean 'stages'?"),
     ("title: T\npersona: anna\nstages:\n  - name: S\n    pain_point: [slow]\n",

@@ -96,6 +96,54 @@ class Text(FieldType):
         return "string"
 
 
+#: Ids (persona file stems, journey ids): what a URL and a file name hold as they are.
+ID = r"[a-z0-9][a-z0-9-]*"
+
+
+def slug(value: str) -> str:
+    """The id that ``value`` most likely means: lowercase, other characters as '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Id(Text):
+    """An id: lowercase letters, digits and '-', so that it is a page's URL as it is.
+
+    Anything else is refused (with the id it could be) rather than made into a
+    URL: an id reaches page paths, links and every page that names it.
+    """
+
+    noun: str = "id"
+    example: str = "telecom-moving"
+    reserved: tuple[str, ...] = ()
+
+    def check(self, value: Any, path: FieldPath, source: Source) -> Any:
+        if not isinstance(value, str):
+            return super().check(value, path, source)
+        value = value.strip()
+        if value in self.reserved:
+            source.problem(path, f"'{value}' cannot be a {self.noun}: its page would be "
+                                 "the index of all of them; choose another id")
+            return INVALID
+        if re.fullmatch(ID, value):
+            return value
+        suggestion = slug(value)
+        hint = (f"; did you mean '{suggestion}'?" if suggestion
+                else f", e.g. '{self.example}'")
+        source.problem(path, f"{_shown(value)} is not a {self.noun}: use lowercase letters, "
+                             f"digits and '-'{hint}")
+        return INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "pattern": f"^{ID}$"}
+        if self.reserved:
+            schema["not"] = {"enum": list(self.reserved)}
+        return schema
+
+    def describe(self) -> str:
+        return f"{self.noun} (lowercase letters, digits and `-`)"
+
+
 @dataclass(frozen=True)
 class Link(Text):
     """A path relative to some folder, or an https:// URL; no other scheme."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .fields import Choice, Date, ListOf, OneOrMany, Record, Text, spec
+from .fields import Choice, Date, Id, ListOf, OneOrMany, Record, Text, spec
 from .frontmatter import Source
-from .persona import PERSONA_ID
 from .problem import Problem
 from .stage import Stage
 
@@ -18,12 +17,12 @@ STATES = ("current", "future")  # their words, as-is and to-be, are labels (``la
 class JourneyMap:
     title: str = spec(Text(), "the heading of the map's page", required=True)
     persona: list[str] = spec(
-        OneOrMany(Text(PERSONA_ID, "persona ids are lowercase letters, digits and '-'"),
-                  min_items=1),
+        OneOrMany(Id(noun="persona id", example="anna"), min_items=1),
         "persona id(s); each must exist", required=True)
-    journey: str | None = spec(Text(), "journey id: maps that share it show the same journey "
-                                       "through different personas' eyes and are compared "
-                                       "side by side")
+    journey: str | None = spec(
+        Id(noun="journey id", reserved=("index",)),
+        "journey id: maps that share it show the same journey through different personas' "
+        "eyes and are compared side by side")
     state: str | None = spec(Choice(STATES), "as-is or to-be; default `current`")
     owner: str | None = spec(Text(), "team or person responsible for the map")
     reviewed: dt.date | None = spec(Date(), "last review; staleness is measured from it")

@@ -94,10 +94,3 @@ def _row(text: str, asker: Asker, links: Links) -> str:
     return (f"| {cell(text)} | {links.map(asker.journey_map)} | "
             f"{', '.join(cell(s) for s in asker.stages)} | "
             f"{links.personas(asker.journey_map.persona)} |")
-
-
-def with_asked_by(page: str, markdown: str, project: Project,
-                  labels: Labels = ENGLISH) -> str:
-    """A docs page with its "Asked by" section appended, when it answers anything."""
-    section = asked_by(page, project, labels)
-    return f"{markdown.rstrip()}\n\n{section}\n" if section else markdown

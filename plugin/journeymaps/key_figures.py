@@ -13,19 +13,13 @@ from . import site_layout
 from .map_health import STALE, stale_maps, weakest_links
 from .project import Project
 from .report import map_link, persona_links
-from .text import cell, dotted, expand_marker
+from .text import cell, dotted
 
 if TYPE_CHECKING:
     from .site import SiteOptions
 
 MARKER = "<!-- journeymaps:figures -->"
 WEAKEST = 3
-
-
-def expand_figures(page: str, markdown: str, project: Project, options: SiteOptions) -> str:
-    """``markdown`` with each marker on a line of its own (not in a code block) replaced
-    by the figures."""
-    return expand_marker(markdown, MARKER, lambda: render_key_figures(page, project, options))
 
 
 def render_key_figures(page: str, project: Project, options: SiteOptions) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .fields import Integer, Link, ListOf, Record, Text, spec
+from .fields import ID, Integer, Link, ListOf, Record, Text, spec
 from .frontmatter import Source
 from .problem import Problem
 
 #: Persona ids are file stems: lowercase letters, digits and '-'.
-PERSONA_ID = r"[a-z0-9][a-z0-9-]*"
+PERSONA_ID = ID
 
 
 @dataclass(slots=True)

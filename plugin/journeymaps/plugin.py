@@ -20,7 +20,7 @@ from . import mermaid_assets, sidebar, site_layout
 from .config import JourneyMapsConfig
 from .labels import ENGLISH, Labels, load_labels
 from .project import FileCache, Project, load_project
-from .sanitize import clean_page
+from .sanitize import Regions, clean_page
 from .site import SiteOptions, generate, photo_files, transform_docs_page
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -39,8 +39,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
         self.project: Project | None = None
-        #: generated pages that carry an author's Markdown body (map and persona pages)
-        self.body_pages: set[str] = set()
+        #: every generated page: its HTML is cleaned whole (``sanitize.clean_page``)
+        self.generated_pages: set[str] = set()
+        #: marks the generated parts of hand-written pages, cleaned alone (new each build)
+        self.regions = Regions()
         self.root = Path.cwd()
         self.labels: Labels = ENGLISH
         #: where this build's generated files wait for MkDocs to read them (see ``_add``)
@@ -73,7 +75,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
-        self.body_pages = set()
+        self.generated_pages = set()
+        self.regions = Regions()
         self._clear_spool()
         self.spool = Path(tempfile.mkdtemp(prefix="journeymaps-"))
         for problem in project.problems:
@@ -83,8 +86,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.warning(str(problem))
         for generated in generate(project, self.options):
             file = self._add(files, config, generated.path, generated.content)
+            self.generated_pages.add(file.src_uri)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
-                self.body_pages.add(file.src_uri)
                 file.edit_uri = Path(os.path.relpath(self.root / generated.source,
                                                      config.docs_dir)).as_posix()
         for page, source in photo_files(project):
@@ -95,7 +98,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     @property
     def options(self) -> SiteOptions:
-        return SiteOptions(stale_after_days=self.config.stale_after_days, labels=self.labels)
+        return SiteOptions(stale_after_days=self.config.stale_after_days, labels=self.labels,
+                           regions=self.regions)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -105,13 +109,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        """Map and persona pages carry the author's body: rebuild its HTML from an allowlist
-        (report pages hold only fields, escaped before Markdown, and our own SVG); pages
-        with a diagram get the Mermaid loader."""
+        """Generated pages are cleaned whole, hand-written ones where journeymaps filled
+        something in: escaping is the first layer, this the second (SECURITY.md). Pages
+        with a diagram then get the Mermaid loader, the one script the plugin writes."""
         if not self.config.enabled:
             return None
-        if page.file.src_uri in self.body_pages:
+        if page.file.src_uri in self.generated_pages:
             html = clean_page(html)
+        else:
+            html = self.regions.clean(html)
         bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
         return mermaid_assets.with_loader(
             html, mermaid_assets.script_source(self.config.mermaid, bundled))

@@ -23,8 +23,9 @@ from .export import export_json
 from .faq_gap_report import faq_gaps_json, render_faq_gap_page
 from .field_tables import expand_markers
 from .journey_comparison import render_journey_comparison, render_journey_index
-from .kb_page import render_kb_index, with_asked_by
-from .key_figures import expand_figures
+from .kb_page import asked_by, render_kb_index
+from .key_figures import MARKER as FIGURES_MARKER
+from .key_figures import render_key_figures
 from .label_table import expand_label_table
 from .labels import ENGLISH, Labels
 from .map_health import render_map_health
@@ -34,7 +35,9 @@ from .parallel import fan_out
 from .persona_gallery import render_persona_gallery
 from .persona_page import render_persona_page
 from .project import Project, photo_file
+from .sanitize import Regions
 from .schema import SCHEMAS, schema_json
+from .text import expand_marker
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class SiteOptions:
     today: dt.date = field(default_factory=dt.date.today)
     #: the words of the pages, in the site's language (``labels.load_labels``)
     labels: Labels = ENGLISH
+    #: marks what is filled into hand-written pages, for the plugin to clean (one per build)
+    regions: Regions = field(default_factory=Regions)
 
 
 @dataclass(frozen=True)
@@ -127,8 +132,17 @@ def _asset(name: str) -> str:
 
 def transform_docs_page(page: str, markdown: str, project: Project,
                         options: SiteOptions | None = None) -> str:
-    """A hand-written docs page with the generated parts it asks for filled in."""
+    """A hand-written docs page with the generated parts it asks for filled in.
+
+    The parts that carry author text from maps (the "Asked by" section, the key
+    figures) are marked as regions (``options.regions``), so that the plugin cleans
+    their HTML as it cleans a generated page's, and leaves the rest of the page alone.
+    """
     options = options or SiteOptions()
-    markdown = expand_markers(with_asked_by(page, markdown, project, options.labels))
-    markdown = expand_label_table(markdown, options.labels)
-    return expand_figures(page, markdown, project, options)
+    wrap = options.regions.wrap
+    section = asked_by(page, project, options.labels)
+    if section:
+        markdown = f"{markdown.rstrip()}\n\n{wrap(section)}\n"
+    markdown = expand_label_table(expand_markers(markdown), options.labels)
+    return expand_marker(markdown, FIGURES_MARKER,
+                         lambda: wrap(render_key_figures(page, project, options)))

@@ -48,27 +48,27 @@ def persona_page(persona_id: str) -> str:
 
 
 def journey_page(journey: str) -> str:
-    """The comparison page of a journey id."""
-    return f"{JOURNEYS}/{journey_slug(journey)}.md"
+    """The comparison page of a journey id (validated as an id: ``fields.Id``)."""
+    return f"{JOURNEYS}/{journey}.md"
 
 
-def journey_slug(journey: str) -> str:
-    """The journey id itself when it is a clean slug, else a slug made unique by a hash.
+def unique_slug(name: str) -> str:
+    """``name`` itself when it is a clean slug, else a slug made unique by a hash.
 
-    Journey ids are free text; two ids that slugify alike ("Moving" and
-    "moving") must not share a page, and the result must not depend on which
-    other journeys exist.
+    Folder names are whatever the file system allows; two that slugify alike
+    ("Moving" and "moving") must not share an anchor, and the result must not
+    depend on which other folders exist.
     """
-    slug = re.sub(r"[^\w-]+", "-", journey.casefold()).strip("-_")
-    if slug == journey and slug != "index":
+    slug = re.sub(r"[^\w-]+", "-", name.casefold()).strip("-_")
+    if slug == name and slug != "index":
         return slug
-    digest = hashlib.sha1(journey.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}" if slug else digest
 
 
 def folder_anchor(folder: str) -> str:
     """The id of a folder's table in the catalogue (the sidebar links to it)."""
-    return "folder-" + journey_slug(folder.replace("/", "-")) if folder else "folder"
+    return "folder-" + unique_slug(folder.replace("/", "-")) if folder else "folder"
 
 
 def page_url(page: str) -> str:
