@@ -184,6 +184,9 @@ STAGE = "stages: [{name: S, touchpoints: [{name: T, score: 3}]}]"
 @example("{journey: <SCRIPT>, persona: anna, stages: null, title: '`', unknown: null}\n", "{}\n",
          "")
 @example("{journey: <C>, persona: anna, stages: null, title: '`', unknown: null}\n", "{}\n", "")
+# ... and after it: a link inside a link's target, `]([](A:)`, was not seen as unsafe
+@example("", "channels: null\ngoals: []\nname: ''\nphoto: ''\nquote: ']([](A:)'\nsegment: null\n",
+         "[x](javascript:alert(1))")
 def test_any_front_matter_gives_a_model_or_problems(map_text: str, persona_text: str,
                                                     body: str) -> None:
     run(map_text, persona_text, body)

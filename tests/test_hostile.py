@@ -49,6 +49,8 @@ UNSAFE_LINKS = [
     "[x](file:///etc/passwd)",
     "![x](javascript:alert(1))",
     "[x](javascript:alert(1) \"title\")",
+    "]([](javascript:alert(1))",  # a link inside a target (found by the fuzz)
+    "[a](b [c](javascript:x))",
     "[ref]: javascript:alert(1)",
     "[ref]:<javascript:alert(1)>",
     "see <javascript:alert(1)>",

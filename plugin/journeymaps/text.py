@@ -17,13 +17,15 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 # Every place Markdown (or HTML in a map's body) takes a link target from:
 # inline links and images `](target`, reference definitions `[label]: target`,
-# autolinks `<scheme:...>` and the URL attributes of raw HTML.
+# autolinks `<scheme:...>` and the URL attributes of raw HTML. A lookahead, so that
+# targets inside targets are found too: in `]([](A:)` the first `](` reads `[](A:`,
+# a relative link, but Markdown makes a link to `A:` of the inner one (found by the fuzz).
 _TARGETS = re.compile(
-    r"\]\(\s*<?(?P<inline>[^)]*)"
+    r"(?=\]\(\s*<?(?P<inline>[^)]*)"
     r"|\]:\s*<?(?P<reference>[^\s>]+)"
     r"|<(?P<autolink>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>"
     r"|\b(?:href|src|action|formaction|poster|background|xlink:href)\s*=\s*[\"']?"
-    r"(?P<attribute>[^\s\"'>]+)",
+    r"(?P<attribute>[^\s\"'>]+))",
     re.IGNORECASE)
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # What a browser ignores when it reads a URL's scheme: control characters and
