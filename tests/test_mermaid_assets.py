@@ -191,6 +191,8 @@ def test_wheel_ships_mermaid(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("journeymaps/assets/mermaid.min.js")
         assert "journeymaps/mermaid_assets.py" in archive.namelist()
+        metadata = archive.read("journeymaps-0.1.0.dist-info/METADATA").decode()
+        assert "License-Expression: MIT" in metadata.splitlines()  # SPDX (PEP 639)
     assert hashlib.sha256(shipped).hexdigest() == digest(NODE_MERMAID)
 
 
