@@ -4,16 +4,30 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed-stamp
+# Every Python package of .venv/ at an exact version, with the hashes of its files: a new
+# release of anything reaches .venv/ only through a reviewed change of this file (`make lock`)
+LOCK := requirements/lock.txt
+# uv writes the lock, for every Python the package supports and every platform; only
+# `make lock` needs it, from a throw-away venv
+UV_VERSION := 0.13.8
+LOCK_OPTIONS := --universal --python-version 3.10 --extra test --generate-hashes --no-config \
+	--no-python-downloads --custom-compile-command 'make lock'
 # Mermaid comes from the npm registry, pinned by package-lock.json; never committed
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: site serve test lint bench wheel screenshots clean
+.PHONY: site serve test test-latest lock lock-upgrade lint bench wheel screenshots clean
 
-$(STAMP): pyproject.toml setup.py
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+# .venv/ is made anew from the lock, so it holds the lock's packages and nothing else. The
+# build tools go first (pip, setuptools, wheel: the venv's own are whatever Python came
+# with), so that jieba, which has no wheel, is built with the locked setuptools.
+$(STAMP): $(LOCK) pyproject.toml setup.py
+	$(PYTHON) -m venv --clear $(VENV)
+	awk '/^[a-z]/ { tool = /^(pip|setuptools|wheel)==/ } tool' $(LOCK) > $(VENV)/build-tools.txt
+	$(PIP) install --require-hashes --no-deps -r $(VENV)/build-tools.txt
+	$(PIP) install --require-hashes --no-build-isolation -r $(LOCK)
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
@@ -29,6 +43,32 @@ serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000, reloadi
 test: $(STAMP) $(NODE_STAMP)  ## lint, unit and integration tests, coverage of plugin/
 	$(BIN)/ruff check plugin tests bench
 	$(BIN)/pytest --cov --cov-report=term-missing
+
+# The same tests against the newest release of every dependency that pyproject.toml allows,
+# in a venv removed afterwards; .venv/ and the lock stay as they are. Green: `make
+# lock-upgrade` and a pull request with the new lock. Red: a fix comes first.
+test-latest: $(NODE_STAMP)  ## lint and tests against the newest releases, nothing locked
+	@set -e; latest=$$(mktemp -d); trap 'rm -rf "$$latest"' EXIT; \
+	$(PYTHON) -m venv "$$latest"; \
+	"$$latest/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$latest/bin/python" -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'; \
+	"$$latest/bin/python" -m pip list --exclude-editable; \
+	"$$latest/bin/ruff" check plugin tests bench; \
+	"$$latest/bin/pytest" --cov --cov-report=term-missing
+
+# `make lock` keeps the versions the lock has wherever pyproject.toml still allows them (a
+# dependency added or removed changes only what it must); `make lock-upgrade` takes the
+# newest of everything, `make lock UPGRADE='--upgrade-package pyyaml'` of one package.
+lock:  ## requirements/lock.txt from pyproject.toml, with uv in a throw-away venv
+	@set -e; tools=$$(mktemp -d); trap 'rm -rf "$$tools"' EXIT; \
+	$(PYTHON) -m venv "$$tools"; \
+	"$$tools/bin/python" -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); \
+	mkdir -p $(dir $(LOCK)); \
+	"$$tools/bin/uv" pip compile $(LOCK_OPTIONS) $(UPGRADE) --python "$$tools/bin/python" \
+		pyproject.toml -o $(LOCK) >/dev/null
+
+lock-upgrade: UPGRADE := --upgrade
+lock-upgrade: lock  ## the lock at the newest releases pyproject.toml allows
 
 # `make bench SIZES=100,1000 RUNS=1` for a quicker look (a comma inside $(or ...) would
 # split its arguments: hence plain defaults)

@@ -355,9 +355,9 @@ def test_only_front_matter_declares_answers(load: Load) -> None:
              "site_src/kb/bad.md": "---\nanswers: [a\n---\n# Bad\n"}
     project = load(files)
     assert [a.page for a in project.articles] == ["kb/bad.md", "kb/number.md"]
-    assert [str(p) for p in project.problems if p.file == "site_src/kb/bad.md"] == [
-        "site_src/kb/bad.md:3: front matter: YAML syntax error: did not find expected ',' or "
-        "']' (while parsing a flow sequence)"]
+    [problem] = [p for p in project.problems if p.file == "site_src/kb/bad.md"]
+    assert (problem.line, problem.path) == (3, "front matter")
+    assert problem.message.startswith("YAML syntax error: ")  # then PyYAML's own words
     assert project.questions.gaps[0].text == "Is there a fee"
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from journeymaps.frontmatter import MAX_FILE_BYTES, Source, parse_text, read_source
+from journeymaps.frontmatter import MAX_FILE_BYTES, TOO_DEEP, Source, parse_text, read_source
 
 
 def parse(text: str) -> Source:
@@ -69,6 +70,12 @@ def test_colon_in_value_hint() -> None:
     problem = messages(parse("---\ntitle: A\ngoal: Find: a plan\n---\n"))[0]
     assert problem.startswith("maps/x.md:3: front matter: YAML syntax error")
     assert "put text containing ': ' in quotes" in problem
+    in_a_list = messages(parse("---\nstages:\n  - name: Inquiry: first\n---\n"))[0]
+    assert in_a_list.startswith("maps/x.md:3:") and "in quotes" in in_a_list
+    # the same words from PyYAML, another cause: no hint about quotes
+    indented = messages(parse("---\ntitle: A\n  owner: b\n---\n"))[0]
+    assert indented.startswith("maps/x.md:3: front matter: YAML syntax error")
+    assert "quotes" not in indented
 
 
 def test_tab_indentation_hint() -> None:
@@ -176,21 +183,70 @@ def test_recursive_alias_refused(text: str, monkeypatch) -> None:  # type: ignor
                                 "that contains it (an endless loop); refused"]
 
 
+NESTING_FORMS = ["flow-list", "flow-map", "block-list", "complex-key"]
+
+
+def nested(form: str, depth: int) -> str:
+    """Front matter nested ``depth`` levels deep, the deep part on its first or second line."""
+    return {"flow-list": "a: " + "[" * depth + "]" * depth,
+            "flow-map": "a: " + "{a: " * depth + "1" + "}" * depth,
+            "block-list": "a:\n" + "- " * depth + "x",
+            "complex-key": "? " * depth + "x"}[form]
+
+
 @pytest.mark.parametrize("depth", [41, 600, 200_000])
-@pytest.mark.parametrize("form", ["flow-list", "flow-map", "block-list", "complex-key"])
+@pytest.mark.parametrize("form", NESTING_FORMS)
 def test_deep_nesting_refused_without_a_crash(form: str, depth: int) -> None:
-    """200,000 levels crashed the C composer (a segfault, no problem reported)."""
-    front = {"flow-list": "a: " + "[" * depth + "]" * depth,
-             "flow-map": "a: " + "{a: " * depth + "1" + "}" * depth,
-             "block-list": "a:\n" + "- " * depth + "x",
-             "complex-key": "? " * depth + "x"}[form]
-    source = parse(f"---\n{front}\n---\n")
+    """200,000 levels crashed the C composer (a segfault, no problem reported); with
+    PyYAML 6.0.4 they stop at libyaml's limit instead, in libyaml's words."""
+    source = parse(f"---\n{nested(form, depth)}\n---\n")
     assert [p.path for p in source.problems] == ["front matter"]
     if form == "complex-key" and depth < 500:  # the key is refused before its depth counts
         assert source.problems[0].message == "keys must be plain names, not lists or mappings"
     else:
         assert source.data is None
-        assert "nested more than 40 levels deep; refused" in source.problems[0].message
+        assert messages(source) == [f"maps/x.md:{3 if form == 'block-list' else 2}: "
+                                    f"front matter: {TOO_DEEP}"]
+
+
+@pytest.fixture
+def libyaml_limit() -> Iterator[None]:
+    """libyaml's own nesting limit (PyYAML 6.0.4 and newer, with libyaml 0.2.6; 1,000
+    levels) lowered below the project's, so that it is the one that fires."""
+    import yaml
+
+    cyaml = getattr(yaml, "_yaml", None) if yaml.__with_libyaml__ else None
+    get = getattr(cyaml, "_get_max_nest_level", None)
+    if get is None or get() < 0:
+        pytest.skip(f"PyYAML {yaml.__version__} here has no nesting limit of its own")
+    before = get()
+    cyaml._set_max_nest_level(10)  # type: ignore[union-attr]
+    yield
+    cyaml._set_max_nest_level(before)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("depth", [41, 600, 200_000])
+@pytest.mark.parametrize("form", NESTING_FORMS)
+def test_libyaml_nesting_limit_gives_the_same_refusal(form: str, depth: int,
+                                                      libyaml_limit: None) -> None:
+    import yaml
+
+    front = nested(form, depth)
+    with pytest.raises(yaml.MarkedYAMLError):  # libyaml's limit fires before the project's
+        list(yaml.parse(front, Loader=yaml.CSafeLoader))
+    source = parse(f"---\n{front}\n---\n")
+    assert source.data is None
+    assert messages(source) == [f"maps/x.md:{3 if form == 'block-list' else 2}: "
+                                f"front matter: {TOO_DEEP}"]
+
+
+def test_too_deep_is_told_at_its_line_before_a_later_syntax_error() -> None:
+    deep = "[" * 50 + "]" * 50
+    source = parse(f"---\ntitle: A\nstages:\n  - name: {deep}\n    goal: [unclosed\n---\n")
+    assert messages(source) == [f"maps/x.md:4: front matter: {TOO_DEEP}"]
+    shallow = parse("---\ntitle: A\nstages:\n  - name: [[x]]\n    goal: [unclosed\n---\n")
+    [problem] = shallow.problems  # libyaml points past the bracket's line, Python at its end
+    assert problem.line in (5, 6) and problem.message.startswith("YAML syntax error: ")
 
 
 @pytest.mark.parametrize("structure", [

@@ -179,13 +179,20 @@ def test_a_wrong_option_fails_the_build_with_a_hint(project_dir: MakeProject,
 
 @pytest.mark.slow
 def test_wheel_ships_mermaid(tmp_path: Path) -> None:
-    """What `make wheel` runs: the package carries the bundled copy as an asset."""
-    done = _wheel(REPO, tmp_path, JOURNEYMAPS_REQUIRE_MERMAID="1")
+    """What `make wheel` runs: the package carries the bundled copy as an asset. Built
+    from a copy of the work tree with npm's Mermaid in it: setuptools builds in the
+    source folder, and the tests leave the work tree as they found it."""
+    clone = _tracked_copy(tmp_path / "clone")
+    (clone / NODE_MERMAID.relative_to(REPO)).parent.mkdir(parents=True)
+    shutil.copyfile(NODE_MERMAID, clone / NODE_MERMAID.relative_to(REPO))
+    done = _wheel(clone, tmp_path, JOURNEYMAPS_REQUIRE_MERMAID="1")
     assert done.returncode == 0, done.stdout + done.stderr
     [wheel] = tmp_path.glob("journeymaps-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("journeymaps/assets/mermaid.min.js")
         assert "journeymaps/mermaid_assets.py" in archive.namelist()
+        metadata = archive.read("journeymaps-0.1.0.dist-info/METADATA").decode()
+        assert "License-Expression: MIT" in metadata.splitlines()  # SPDX (PEP 639)
     assert hashlib.sha256(shipped).hexdigest() == digest(NODE_MERMAID)
 
 
@@ -193,13 +200,7 @@ def test_wheel_ships_mermaid(tmp_path: Path) -> None:
 def test_a_plain_clone_installs_without_mermaid(tmp_path: Path) -> None:
     """pre-commit installs the package from a clone where `npm ci` never ran: that builds,
     without the bundled copy and saying so; `make wheel` refuses to."""
-    clone = tmp_path / "clone"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
-                             check=True).stdout.decode().split("\0")
-    for name in filter(None, tracked):
-        if (REPO / name).is_file():
-            (clone / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(REPO / name, clone / name)
+    clone = _tracked_copy(tmp_path / "clone")
     assert not (clone / "node_modules").exists()
     refused = _wheel(clone, tmp_path / "refused", JOURNEYMAPS_REQUIRE_MERMAID="1")
     assert refused.returncode != 0 and "run `npm ci` first" in refused.stdout + refused.stderr
@@ -209,6 +210,17 @@ def test_a_plain_clone_installs_without_mermaid(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         assert "journeymaps/cli.py" in archive.namelist()
         assert "journeymaps/assets/mermaid.min.js" not in archive.namelist()
+
+
+def _tracked_copy(clone: Path) -> Path:
+    """The files git tracks in the work tree (as they are now), copied into ``clone``."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
+                             check=True).stdout.decode().split("\0")
+    for name in filter(None, tracked):
+        if (REPO / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(REPO / name, clone / name)
+    return clone
 
 
 def _wheel(source: Path, into: Path, **env: str) -> subprocess.CompletedProcess[str]:

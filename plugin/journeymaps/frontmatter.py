@@ -8,6 +8,7 @@ and build the values ourselves, remembering where each one stood.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_VALUES = 100_000
 #: Nesting depth; maps need 4, the rest is room for mistakes, not for attacks.
 MAX_DEPTH = 40
+TOO_DEEP = f"the front matter is nested more than {MAX_DEPTH} levels deep; refused"
 #: Front matter that may nest deeper than this goes to the Python composer (see _DeepLoader);
 #: 10,000 levels are known to fit the C stack of a main thread, this leaves room for threads.
 C_COMPOSER_MAX_NESTING = 500
@@ -200,24 +202,8 @@ def _parse_yaml(text: str, source: Source, first_line: int) -> None:
     loader = _Loader if _nesting_bound(text) <= C_COMPOSER_MAX_NESTING else _DeepLoader
     try:
         node = yaml.compose(text, Loader=loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = lines.at(mark) if mark else first_line
-        rows = text.split("\n")  # the error may point past the last line
-        offending = rows[line - first_line] if line - first_line < len(rows) else ""
-        source.file_problem(line, _yaml_message(error, offending))
-        return
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
-        source.file_problem(lines.at_index(error.position),
-                            f"the character U+{error.character:04X} is not allowed in YAML "
-                            "(a control character?); remove it or write it as an escape "
-                            "in double quotes")
-        return
     except (yaml.YAMLError, RecursionError) as error:
-        too_deep = isinstance(error, RecursionError)
-        source.file_problem(first_line, f"the front matter is nested more than {MAX_DEPTH} "
-                                        "levels deep; refused" if too_deep
-                            else f"YAML error: {error}")
+        source.file_problem(*_refusal(error, text, lines))
         return
     if node is None:
         source.file_problem(first_line - 1, "the front matter is empty")
@@ -231,6 +217,55 @@ def _parse_yaml(text: str, source: Source, first_line: int) -> None:
         source.data = builder.build(node, ())
     except _TooBig as error:
         source.file_problem(error.line, str(error))
+
+
+def _refusal(error: yaml.YAMLError | RecursionError, text: str,
+             lines: _Lines) -> tuple[int, str]:
+    """The line and message of front matter that could not be composed.
+
+    Too deep a nesting is told by counting, not by the error: deep enough, PyYAML
+    stops at Python's recursion limit, or (6.0.4 and newer, with libyaml 0.2.6) at
+    libyaml's own nesting limit, each with its own words, or with none.
+    """
+    deep = _too_deep_at(text, lines)
+    if deep is not None:
+        return deep, TOO_DEEP
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = lines.at(mark) if mark else lines.first_line
+        rows = text.split("\n")  # the error may point past the last line
+        row = line - lines.first_line
+        offending = rows[row] if row < len(rows) else ""
+        return line, yaml_message(error, offending, mark.column if mark else 0)
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        return (lines.at_index(error.position),
+                f"the character U+{error.character:04X} is not allowed in YAML (a control "
+                "character?); remove it or write it as an escape in double quotes")
+    if isinstance(error, RecursionError):  # deep, though the pure-Python parser stopped first
+        return lines.first_line, TOO_DEEP
+    return lines.first_line, f"YAML error: {error}"
+
+
+def _too_deep_at(text: str, lines: _Lines) -> int | None:
+    """The line of the first value nested more than MAX_DEPTH levels deep in ``text``
+    (the builder's measure), None when there is none before the first syntax error.
+
+    Counted on PyYAML's pure-Python parser: it keeps its state in lists, not on the
+    stack, has no nesting limit of its own, and stops reading at the first value too deep.
+    """
+    depth = 0  # collections open around the next value
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
+                return lines.at(event.start_mark)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _nesting_bound(text: str) -> int:
@@ -260,14 +295,21 @@ class _Lines:
         return self.first_line + bisect.bisect_left(self.starts, index)
 
 
-def _yaml_message(error: yaml.MarkedYAMLError, line: str) -> str:
+#: A line whose plain (unquoted) value holds another ': ', as in ``goal: Find: a plan``
+_COLON_IN_VALUE = re.compile(r"^[ \t]*(?:- +)*[^\s'\"#{\[][^:#]*: +[^\s'\"{\[|>&*!][^#]*?:(?: |$)")
+
+
+def yaml_message(error: yaml.MarkedYAMLError, line: str, column: int) -> str:
+    """PyYAML's description of a syntax error, with a hint where the line shows the
+    usual cause: the hints are read off the line, never off PyYAML's wording, which
+    differs between its C and Python parsers and may change in any release."""
     problem = error.problem or "invalid YAML"
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})"
-    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+    if "\t" in line[: len(line) - len(line.lstrip())] or line[column:column + 1] == "\t":
         message += "; indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
+    elif _COLON_IN_VALUE.match(line):
         message += "; put text containing ': ' in quotes"
     return message
 
@@ -296,8 +338,7 @@ class _Builder:
             raise _TooBig(self.line(node), f"the front matter expands to more than "
                                            f"{MAX_VALUES:,} values (YAML aliases?); refused")
         if len(path) > MAX_DEPTH:
-            raise _TooBig(self.line(node), f"the front matter is nested more than "
-                                           f"{MAX_DEPTH} levels deep; refused")
+            raise _TooBig(self.line(node), TOO_DEEP)
         if path not in self.source.lines:  # called for every value: no more than needed
             self.source.lines[path] = self.line(node)
         if node.tag == _STR_TAG:  # most values: text

@@ -19,6 +19,7 @@ import yaml
 import yaml_env_tag  # type: ignore[import-untyped]
 
 from .config import JourneyMapsConfig
+from .frontmatter import yaml_message
 from .labels import LoadedLabels, load_labels
 from .project import FileCache, Project, load_project
 from .site import SiteOptions
@@ -104,12 +105,17 @@ def _read_yaml(config_file: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]
     if config_file in seen:
         raise SiteConfigError(f"{config_file} inherits from itself (INHERIT)")
     try:
-        with config_file.open(encoding="utf-8-sig") as stream:
-            data = yaml.load(stream, Loader=_Loader)  # a SafeLoader: no code runs
+        text = config_file.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: no code runs
     except FileNotFoundError:
         raise SiteConfigError(f"{config_file.name} not found in {config_file.parent}: run "
                               "journeymaps in the folder of the site's mkdocs.yml, or "
                               "name it with --config-file") from None
+    except yaml.MarkedYAMLError as error:
+        raise SiteConfigError(_syntax_error(config_file, text, error)) from None
+    except RecursionError:
+        raise SiteConfigError(f"cannot read {config_file}: its settings are nested too deep "
+                              "for YAML") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise SiteConfigError(f"cannot read {config_file}: {error}") from None
     if data is None:
@@ -121,6 +127,16 @@ def _read_yaml(config_file: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]
         inherited = (config_file.parent / str(parent)).resolve()
         data = mergedeep.merge(_read_yaml(inherited, (*seen, config_file)), data)
     return data
+
+
+def _syntax_error(config_file: Path, text: str, error: yaml.MarkedYAMLError) -> str:
+    """One line, worded as a syntax error in a map is (PyYAML's own spans three)."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return f"cannot read {config_file}: {yaml_message(error, '', 0)}"
+    rows = text.split("\n")
+    row = rows[mark.line] if mark.line < len(rows) else ""
+    return f"cannot read {config_file}:{mark.line + 1}: {yaml_message(error, row, mark.column)}"
 
 
 def _plugin_options(plugins: Any, config_file: Path) -> dict[str, Any]:
