@@ -15,15 +15,15 @@ import pytest
 import yaml
 
 from conftest import REPO, Build, mkdocs_build, write_tree
-from journeymaps import site_layout
-from journeymaps.field_tables import TABLES, expand_markers, field_table
-from journeymaps.fields import records
-from journeymaps.journey_map import MAP_RECORD
-from journeymaps.persona import PERSONA_RECORD
-from journeymaps.project import load_map, load_persona
-from journeymaps.scaffold import map_text, persona_text
-from journeymaps.schema import SCHEMAS
-from journeymaps.site import transform_docs_page
+from journeymaps.cli.scaffold import map_text, persona_text
+from journeymaps.exports.schema import SCHEMAS
+from journeymaps.load.project import load_map, load_persona
+from journeymaps.model.fields import records
+from journeymaps.model.journey_map import MAP_RECORD
+from journeymaps.model.persona import PERSONA_RECORD
+from journeymaps.pages import site_layout
+from journeymaps.pages.field_tables import TABLES, expand_markers, field_table
+from journeymaps.site.assembly import transform_docs_page
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]

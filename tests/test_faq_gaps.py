@@ -10,16 +10,16 @@ from pathlib import Path
 import jsonschema
 
 from conftest import Build, mkdocs_build
-from journeymaps import site_layout
-from journeymaps.export import project_export
-from journeymaps.faq_gap import Gap, _set_anchors
-from journeymaps.faq_gap_report import faq_gaps_export, render_faq_gap_page
-from journeymaps.kb_page import kb_entries, render_kb_index
-from journeymaps.knowledge_base import page_title
-from journeymaps.map_page import render_map_page
-from journeymaps.project import Project
-from journeymaps.question import normalise
-from journeymaps.site import generate, transform_docs_page
+from journeymaps.analysis.questions import Gap, _set_anchors
+from journeymaps.exports.journeymaps_json import project_export
+from journeymaps.load.knowledge_base import page_title
+from journeymaps.load.project import Project
+from journeymaps.model.question import normalise
+from journeymaps.pages import site_layout
+from journeymaps.pages.faq_gap_report import faq_gaps_export, render_faq_gap_page
+from journeymaps.pages.kb_page import kb_entries, render_kb_index
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.site.assembly import generate, transform_docs_page
 from test_pages import ANNA, BEN
 
 Load = Callable[[dict[str, str]], Project]

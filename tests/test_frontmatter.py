@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.frontmatter import MAX_FILE_BYTES, Source, parse_text, read_source
+from journeymaps.load.frontmatter import MAX_FILE_BYTES, Source, parse_text, read_source
 
 
 def parse(text: str) -> Source:
@@ -139,7 +139,7 @@ class _Counting:
     """Counts the values the builder makes, to prove the work done is bounded."""
 
     def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        from journeymaps import frontmatter
+        from journeymaps.load import frontmatter
 
         self.calls = 0
         build = frontmatter._Builder.build
@@ -152,7 +152,7 @@ class _Counting:
 
 
 def test_billion_laughs_stops_at_the_value_limit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from journeymaps.frontmatter import MAX_VALUES
+    from journeymaps.load.frontmatter import MAX_VALUES
 
     counting = _Counting(monkeypatch)
     lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -199,7 +199,7 @@ def test_deep_nesting_refused_without_a_crash(form: str, depth: int) -> None:
 def test_nesting_bound_is_never_below_the_depth(structure: object, flow: bool | None) -> None:
     import yaml
 
-    from journeymaps.frontmatter import _nesting_bound
+    from journeymaps.load.frontmatter import _nesting_bound
 
     def depth(value: object) -> int:
         children = value.values() if isinstance(value, dict) else (
@@ -211,7 +211,7 @@ def test_nesting_bound_is_never_below_the_depth(structure: object, flow: bool | 
 
 
 def test_huge_file_refused_before_parsing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from journeymaps import frontmatter
+    from journeymaps.load import frontmatter
 
     monkeypatch.setattr(frontmatter, "parse_text", lambda *a: pytest.fail("parsed"))
     path = tmp_path / "m.md"

@@ -13,16 +13,17 @@ import pytest
 from mkdocs.utils import get_relative_url
 
 from conftest import REPO, mkdocs_build
-from journeymaps import mermaid_assets, sanitize, text
-from journeymaps.diagram import journey_source
-from journeymaps.journey_map import JourneyMap
-from journeymaps.map_page import render_map_page
-from journeymaps.page import front_matter, problems_admonition
-from journeymaps.persona_page import render_persona_page
-from journeymaps.problem import Problem
-from journeymaps.project import Project
-from journeymaps.stage import Stage
-from journeymaps.touchpoint import Touchpoint
+from journeymaps.load.project import Project
+from journeymaps.mkdocs import mermaid_assets
+from journeymaps.model.journey_map import JourneyMap
+from journeymaps.model.problem import Problem
+from journeymaps.model.stage import Stage
+from journeymaps.model.touchpoint import Touchpoint
+from journeymaps.pages.diagram import journey_source
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.markdown import front_matter, problems_admonition
+from journeymaps.pages.persona_page import render_persona_page
+from journeymaps.safety import sanitize, text
 from safety import render, unsafe_html
 
 Load = Callable[[dict[str, str]], Project]

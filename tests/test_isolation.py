@@ -75,15 +75,19 @@ def refuse(*args, **kwargs):
 
 mermaid.Mermaid.__init__ = refuse  # it posts the diagram to an outside web service
 import journeymaps
-# the adapters, the only modules that may use MkDocs: the plugin, its options and the
-# sidebar it shortens, and the command, which reads mkdocs.yml and checks the plugin's
-# options with them
-adapters = {"plugin", "config", "sidebar", "cli", "site_config"}
-for module in pkgutil.iter_modules(journeymaps.__path__):
-    if module.name not in adapters:
-        importlib.import_module("journeymaps." + module.name)
-from journeymaps.project import load_project
-from journeymaps.site import generate
+# the adapters, the only folders that may use MkDocs: the plugin (with its options, the
+# sidebar it shortens and the Mermaid it serves), and the command, which reads mkdocs.yml
+# and checks the plugin's options with them
+adapters = ("journeymaps.mkdocs", "journeymaps.cli")
+folders = [m.name for m in pkgutil.iter_modules(journeymaps.__path__) if m.ispkg]
+for folder in folders:  # walk_packages would import the adapters' packages to walk them
+    if "journeymaps." + folder not in adapters:
+        path = [str(Path(journeymaps.__path__[0], folder))]
+        importlib.import_module(f"journeymaps.{folder}")
+        for module in pkgutil.iter_modules(path, f"journeymaps.{folder}."):
+            importlib.import_module(module.name)
+from journeymaps.load.project import load_project
+from journeymaps.site.assembly import generate
 root = Path(sys.argv[1])
 pages = list(generate(load_project(root, root / "maps", root / "site_src")))
 assert any("```mermaid" in page.content for page in pages)

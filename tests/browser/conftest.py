@@ -21,7 +21,7 @@ import playwright.sync_api as playwright_api
 import pytest
 
 from conftest import REPO, write_tree
-from journeymaps.project import Project, load_project
+from journeymaps.load.project import Project, load_project
 
 CHROMIUM = Path(os.environ.get("JOURNEYMAPS_CHROMIUM", "/usr/bin/chromium"))
 REQUIRED = os.environ.get("JOURNEYMAPS_REQUIRE_BROWSER") == "1"
