@@ -13,8 +13,9 @@ from click.testing import CliRunner, Result
 from conftest import MKDOCS_YML, write_tree
 from journeymaps.cli import commands as cli
 from journeymaps.cli.problem_formats import github_annotation
-from journeymaps.load.project import Project, load_project
+from journeymaps.load.project import load_project
 from journeymaps.model.problem import Problem
+from journeymaps.model.project import Project
 from journeymaps.site.assembly import generate
 from test_pages import FILES
 

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from journeymaps.analysis.map_stats import average_score, is_stale, open_questions
-from journeymaps.load.project import Project
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.model.project import Project
 from journeymaps.pages import site_layout
 from journeymaps.pages.catalogue import render_catalogue
 from journeymaps.pages.channel_matrix import render_channel_matrix
@@ -25,7 +26,7 @@ from journeymaps.pages.opportunity_backlog import render_opportunity_backlog
 from journeymaps.pages.persona_gallery import render_persona_gallery
 from journeymaps.pages.report import heat, stage_axis
 from journeymaps.pages.tags import map_tags
-from journeymaps.site.assembly import SiteOptions, generate, transform_docs_page
+from journeymaps.site.assembly import generate, transform_docs_page
 
 OPTIONS = SiteOptions(stale_after_days=180, today=dt.date(2025, 6, 1))
 

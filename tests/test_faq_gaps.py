@@ -10,11 +10,12 @@ from pathlib import Path
 import jsonschema
 
 from conftest import Build, mkdocs_build
-from journeymaps.analysis.questions import Gap, _set_anchors
 from journeymaps.exports.journeymaps_json import project_export
 from journeymaps.load.knowledge_base import page_title
-from journeymaps.load.project import Project
+from journeymaps.load.questions import _set_anchors
+from journeymaps.model.project import Project
 from journeymaps.model.question import normalise
+from journeymaps.model.question_index import Gap
 from journeymaps.pages import site_layout
 from journeymaps.pages.faq_gap_report import faq_gaps_export, render_faq_gap_page
 from journeymaps.pages.kb_page import kb_entries, render_kb_index

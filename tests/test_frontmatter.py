@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.load.frontmatter import MAX_FILE_BYTES, Source, parse_text, read_source
+from journeymaps.load.frontmatter import MAX_FILE_BYTES, parse_text, read_source
+from journeymaps.model.source import Source
 
 
 def parse(text: str) -> Source:

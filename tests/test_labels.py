@@ -7,6 +7,7 @@ import string
 
 import pytest
 
+from journeymaps.analysis.options import SiteOptions
 from journeymaps.language.labels import (
     BASE,
     ENGLISH,
@@ -22,7 +23,7 @@ from journeymaps.language.labels import (
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.persona_gallery import render_persona_gallery
 from journeymaps.pages.persona_page import render_persona_page
-from journeymaps.site.assembly import SiteOptions, generate, transform_docs_page
+from journeymaps.site.assembly import generate, transform_docs_page
 from test_pages import FILES
 
 SHIPPED = ("en", "pl", "ru", "zh", "zh-Hant", "de")

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journeymaps.exports.journeymaps_json import project_export
-from journeymaps.load.project import Project
 from journeymaps.model.journey_map import JourneyMap
+from journeymaps.model.project import Project
 from journeymaps.model.stage import Stage
 from journeymaps.model.touchpoint import Touchpoint
 from journeymaps.pages.diagram import journey_source, neutralise

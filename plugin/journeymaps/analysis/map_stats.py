@@ -6,14 +6,10 @@ report that shows them for every map stays linear in the number of maps.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
 from ..model.question import Question
-
-if TYPE_CHECKING:  # site.py imports the reports, which import this module
-    from ..site.assembly import SiteOptions
+from .options import SiteOptions
 
 
 def average_score(journey_map: JourneyMap) -> float | None:

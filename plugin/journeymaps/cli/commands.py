@@ -18,13 +18,16 @@ from typing import Any
 import click
 
 from .. import __version__
+from ..analysis.options import SiteOptions
 from ..exports.journeymaps_json import export_json
-from ..load.project import PERSONAS_FOLDER, Project, display_path
+from ..load.files import display_path
 from ..model.fields import did_you_mean
 from ..model.journey_map import default_title
+from ..model.persona import PERSONAS_FOLDER
 from ..model.problem import Problem
-from ..site.assembly import SiteOptions, photo_files
+from ..model.project import Project
 from ..site.assembly import generate as generate_files
+from ..site.assembly import photo_files
 from .problem_formats import FORMATS, format_problems, text_line
 from .scaffold import (
     ScaffoldError,

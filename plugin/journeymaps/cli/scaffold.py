@@ -15,9 +15,8 @@ from string import Template
 
 import yaml
 
-from ..load.project import PERSONAS_FOLDER
 from ..model.journey_map import default_title
-from ..model.persona import PERSONA_ID
+from ..model.persona import PERSONA_ID, PERSONAS_FOLDER
 
 #: the stages of a new map when the author names none
 DEFAULT_STAGES = ("Awareness", "Consideration", "Purchase", "Use")

@@ -18,10 +18,12 @@ import mergedeep  # type: ignore[import-untyped]  # MkDocs' own dependencies
 import yaml
 import yaml_env_tag  # type: ignore[import-untyped]
 
+from ..analysis.options import SiteOptions
 from ..language.labels import LoadedLabels, load_labels
-from ..load.project import FileCache, Project, load_project
+from ..load.cache import FileCache
+from ..load.project import load_project
 from ..mkdocs.config import JourneyMapsConfig
-from ..site.assembly import SiteOptions
+from ..model.project import Project
 
 PLUGIN = "journeymaps"
 #: MkDocs' default docs folder

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..load.project import Project
 from ..model.fields import specs
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
 from ..model.question import Question
 from ..model.stage import Stage
 from ..pages import site_layout

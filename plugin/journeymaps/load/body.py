@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ..model.problem import Problem
+from ..model.source import Source
 from ..safety import sanitize
 from ..safety.text import is_safe_url, link_targets
-from .frontmatter import Source
 
 BODY = "body"
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model.article import Article
 from ..model.fields import INVALID, ListOf, Text
-from ..model.problem import Problem
 from ..model.question import normalise
-from .frontmatter import Source, parse_text, read_source
+from ..model.source import Source
+from .files import display_path
+from .frontmatter import parse_text, read_source
 
 ANSWERS_KEY = "answers"
 ANSWERS = ListOf(Text())
 
 
-@dataclass
-class Article:
-    """A page of the docs folder with ``answers:`` in its front matter."""
-
-    page: str  # relative to the docs folder, e.g. kb/keep-my-number.md
-    file: str  # relative to the repository root
-    title: str
-    answers: list[str]
-    lines: list[int]
-    problems: list[Problem] = field(default_factory=list)
-    #: where each answer stands in the front matter's list (invalid items are dropped)
-    positions: list[int] = field(default_factory=list)
-
-
 def load_articles(docs_dir: Path, root: Path) -> list[Article]:
     """Every docs page declaring ``answers:``; other pages are not parsed at all."""
-    from .project import display_path
-
     articles = []
     for path in sorted(docs_dir.rglob("*.md")):
         try:

@@ -16,11 +16,14 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..analysis.options import SiteOptions
 from ..language.labels import ENGLISH, Labels, load_labels
-from ..load.project import FileCache, Project, load_project
+from ..load.cache import FileCache
+from ..load.project import load_project
+from ..model.project import Project
 from ..pages import site_layout
 from ..safety.sanitize import clean_page
-from ..site.assembly import SiteOptions, generate, photo_files, transform_docs_page
+from ..site.assembly import generate, photo_files, transform_docs_page
 from . import mermaid_assets, sidebar
 from .config import JourneyMapsConfig
 

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..load.frontmatter import Source
 from ..safety.text import SAFE_SCHEMES, unsafe_link, url_scheme
 from .problem import FieldPath
+from .source import Source
 
 
 class _Invalid:

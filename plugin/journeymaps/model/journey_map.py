@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..load.frontmatter import Source
 from .fields import Choice, Date, ListOf, OneOrMany, Record, Text, spec
 from .persona import PERSONA_ID
 from .problem import Problem
+from .source import Source
 from .stage import Stage
 
 STATES = ("current", "future")  # their words, as-is and to-be, are labels (``labels.py``)

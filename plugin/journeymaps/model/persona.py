@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..load.frontmatter import Source
 from .fields import Integer, Link, ListOf, Record, Text, spec
 from .problem import Problem
+from .source import Source
 
+#: The folder of maps/ that holds the persona files.
+PERSONAS_FOLDER = "personas"
 #: Persona ids are file stems: lowercase letters, digits and '-'.
 PERSONA_ID = r"[a-z0-9][a-z0-9-]*"
 

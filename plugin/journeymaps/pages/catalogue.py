@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from ..analysis.map_stats import average_score, is_stale, open_questions
-from ..load.project import Project
+from ..analysis.options import SiteOptions
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
 from ..safety.text import cell, inline
 from . import site_layout
 from .emotion_curve import sparkline, stage_feelings
 from .report import NONE, heat, journey_link, map_link, persona_links, render_page, sort_as, table
-
-if TYPE_CHECKING:
-    from ..site.assembly import SiteOptions
 
 HEADER = ["map", "personas", "journey", "state", "owner", "last_review", "stages", "feeling",
           "open_faq_gaps"]

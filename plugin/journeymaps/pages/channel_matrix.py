@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
+from ..model.project import Project
 from ..safety.text import cell
 from . import site_layout
 from .map_page import LIST_SEPARATOR, join_items

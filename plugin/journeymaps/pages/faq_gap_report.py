@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..analysis.questions import Asker, Gap
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
+from ..model.question_index import Asker, Gap
 from ..safety.text import cell, dotted, link_text
 from . import site_layout
 from .markdown import front_matter

@@ -9,8 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell, dotted, inline, plain
 from . import site_layout

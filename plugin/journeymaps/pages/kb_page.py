@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis.questions import Asker
 from ..language.labels import ENGLISH, Labels
 from ..load.knowledge_base import page_title
-from ..load.project import Project
+from ..model.project import Project
+from ..model.question_index import Asker
 from ..safety.text import cell, inline, link_text
 from . import site_layout
 from .faq_gap_report import Links

@@ -7,16 +7,12 @@ reports, relative to that page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..load.project import Project
+from ..analysis.options import SiteOptions
+from ..model.project import Project
 from ..safety.text import cell, dotted, expand_marker
 from . import site_layout
 from .map_health import STALE, stale_maps, weakest_links
 from .report import map_link, persona_links
-
-if TYPE_CHECKING:
-    from ..site.assembly import SiteOptions
 
 MARKER = "<!-- journeymaps:figures -->"
 WEAKEST = 3

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..analysis.map_stats import days_since_review, is_stale
+from ..analysis.options import SiteOptions
 from ..language.labels import Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
 from ..model.stage import Stage
 from ..model.touchpoint import Touchpoint
 from ..safety.text import cell
 from . import site_layout
 from .map_page import join_items
 from .report import NONE, heat, map_link, persona_links, render_page, sort_as, table
-
-if TYPE_CHECKING:
-    from ..site.assembly import SiteOptions
 
 WEAKEST_LINKS = 10
 #: A touchpoint scored above this is not weak, however low it ranks.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
+from ..model.project import Project
 from ..model.stage import Stage
 from ..model.touchpoint import SCORE_FACES
 from ..safety.text import cell, dotted, inline, link_text, url

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
 from ..model.opportunity import PRIORITIES, Opportunity
+from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.persona import Persona
+from ..model.project import Project
 from ..safety.text import dotted, inline, link_text
 from . import site_layout
 from .persona_page import photo_image

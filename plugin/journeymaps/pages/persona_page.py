@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.persona import Persona
+from ..model.project import Project
 from ..safety.text import code, dotted, inline, link_text, url
 from . import site_layout
 from .markdown import author_body, front_matter, problems_admonition

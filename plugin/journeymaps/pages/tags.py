@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 
 from ..language.labels import ENGLISH, Labels
-from ..load.project import Project
 from ..model.journey_map import JourneyMap
+from ..model.project import Project
 from ..safety.text import plain
 
 

@@ -7,10 +7,9 @@ so the two can never differ.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from ..pages import site_layout
 from ..pages.catalogue import render_catalogue
 from ..pages.channel_matrix import render_channel_matrix
+from ..analysis.options import SiteOptions
 from ..exports.journeymaps_json import export_json
 from ..pages.faq_gap_report import faq_gaps_json, render_faq_gap_page
 from ..pages.field_tables import expand_markers
@@ -26,25 +26,15 @@ from ..pages.journey_comparison import render_journey_comparison, render_journey
 from ..pages.kb_page import render_kb_index, with_asked_by
 from ..pages.key_figures import expand_figures
 from ..pages.label_table import expand_label_table
-from ..language.labels import ENGLISH, Labels
 from ..pages.map_health import render_map_health
 from ..pages.map_page import render_map_page
 from ..pages.opportunity_backlog import render_opportunity_backlog
 from ..load.parallel import fan_out
 from ..pages.persona_gallery import render_persona_gallery
 from ..pages.persona_page import render_persona_page
-from ..load.project import Project, photo_file
+from ..load.files import photo_file
+from ..model.project import Project
 from ..exports.schema import SCHEMAS, schema_json
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Settings that change what the generated pages say."""
-
-    stale_after_days: int = 180
-    today: dt.date = field(default_factory=dt.date.today)
-    #: the words of the pages, in the site's language (``labels.load_labels``)
-    labels: Labels = ENGLISH
 
 
 @dataclass(frozen=True)
