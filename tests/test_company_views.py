@@ -19,7 +19,7 @@ from journeymaps.pages.catalogue import render_catalogue
 from journeymaps.pages.channel_matrix import render_channel_matrix
 from journeymaps.pages.emotion_curve import Curve, emotion_chart, sparkline
 from journeymaps.pages.journey_comparison import render_journey_comparison, render_journey_index
-from journeymaps.pages.key_figures import MARKER, render_key_figures
+from journeymaps.pages.key_figures import render_key_figures
 from journeymaps.pages.map_health import render_map_health, stale_maps, weakest_links
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.opportunity_backlog import render_opportunity_backlog
@@ -27,6 +27,7 @@ from journeymaps.pages.persona_gallery import render_persona_gallery
 from journeymaps.pages.report import heat, stage_axis
 from journeymaps.pages.tags import map_tags
 from journeymaps.site.assembly import generate, transform_docs_page
+from journeymaps.site.registry import MARKERS
 
 OPTIONS = SiteOptions(stale_after_days=180, today=dt.date(2025, 6, 1))
 
@@ -484,6 +485,9 @@ def test_key_figures_count_and_link_from_the_page_they_are_on(company: Project) 
         "[Anna Nowak](personas/anna.md), [Bob Smith](personas/bob.md)"]
     nested = render_key_figures("guide/about.md", company, OPTIONS)
     assert "**[3](../maps/index.md)**" in nested and "(../health.md#stale-maps)" in nested
+
+
+MARKER = next(m for m in MARKERS if m.name == "figures").text()
 
 
 def test_the_marker_expands_in_docs_pages_only_where_written(company: Project) -> None:

@@ -23,6 +23,7 @@ from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
 from ..safety.sanitize import clean_page
+from ..site import registry
 from ..site.assembly import generate, photo_files, transform_docs_page
 from . import mermaid_assets, sidebar
 from .config import JourneyMapsConfig
@@ -30,11 +31,10 @@ from .config import JourneyMapsConfig
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
 #: The label of each generated section's title in the navigation, by its folder.
-NAV_TITLES = {site_layout.MAPS: "catalogue.title", site_layout.PERSONAS: "gallery.title",
-              site_layout.KB_INDEX.split("/")[0]: "kb.title",
-              site_layout.JOURNEYS: "journeys.title"}
-#: The label of the section that groups the report pages (site_layout.REPORTS).
-REPORTS_TITLE = "nav.reports"
+NAV_TITLES = registry.navigation_titles()
+#: The label of the section that groups the report pages, and those pages in order.
+REPORTS_TITLE = registry.REPORTS_TITLE
+REPORTS = registry.report_pages()
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -207,7 +207,7 @@ def _site_labels(config: MkDocsConfig, overrides: dict[str, Any]) -> Labels:
 
 def _group_reports(nav: Navigation, title: str) -> None:
     """Move the top-level report pages into one "Reports" section, in report order."""
-    order = {page: i for i, page in enumerate(site_layout.REPORTS)}
+    order = {page: i for i, page in enumerate(REPORTS)}
     reports = [item for item in nav.items if isinstance(item, Page) and item.file.src_uri in order]
     if not reports:
         return

@@ -1,4 +1,4 @@
-"""The FAQ gap report the knowledge-base team works from: a page and ``faq-gaps.json``.
+"""The FAQ gap report the knowledge-base team works from (``faq-gaps.json`` is its export).
 
 Every unanswered question, grouped by its normalised text, most asked first,
 with the maps, stages and personas asking it. The top row is the next article
@@ -7,13 +7,10 @@ to write.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
-from ..model.question_index import Asker, Gap
+from ..model.question_index import Gap
 from ..safety.text import cell, dotted, link_text
 from . import site_layout
 from .markdown import front_matter
@@ -91,35 +88,3 @@ class Links:
                 link = f"[{link_text(persona.display_name, in_table=True)}]({target})"
             self._personas[persona_id] = link
         return link
-
-
-def faq_gaps_export(project: Project) -> list[dict[str, Any]]:
-    """``faq-gaps.json`` as the contract says, plus ``stages``, ``personas`` and ``url``."""
-    report_url = site_layout.page_url(site_layout.FAQ_GAPS)
-    return [
-        {
-            "question": gap.text,
-            "count": gap.count,
-            "maps": [_map_entry(asker) for asker in gap.askers.values()],
-            "stages": gap.stages,
-            "personas": gap.persona_ids,
-            "url": f"{report_url}#{gap.anchor}",
-        }
-        for gap in project.questions.gaps
-    ]
-
-
-def _map_entry(asker: Asker) -> dict[str, Any]:
-    journey_map, stages = asker.journey_map, asker.stages
-    return {
-        "title": journey_map.title,
-        "url": site_layout.page_url(site_layout.map_page(journey_map)),
-        "stage": stages[0] if stages else None,
-        "personas": list(journey_map.persona),
-        "path": journey_map.file,
-        "stages": stages,
-    }
-
-
-def faq_gaps_json(project: Project) -> str:
-    return json.dumps(faq_gaps_export(project), ensure_ascii=False, separators=(",", ":"))

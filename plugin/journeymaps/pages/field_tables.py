@@ -7,14 +7,10 @@ declarations as the validator and the JSON Schema, so the guide cannot drift.
 
 from __future__ import annotations
 
-import re
-
 from ..model.fields import Record, records
 from ..model.journey_map import MAP_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..safety.text import cell
-
-MARKER = re.compile(r"<!--\s*journeymaps:fields\s+([\w-]+)\s*-->")
 
 #: marker name (the record's noun, last word) to record: map, stage, touchpoint...
 TABLES: dict[str, Record] = {
@@ -32,14 +28,9 @@ def field_table(record: Record) -> str:
     return "\n".join(lines)
 
 
-def expand_markers(markdown: str) -> str:
-    """``markdown`` with every field-table marker replaced by its table."""
-    if "journeymaps:fields" not in markdown:
-        return markdown
-    return MARKER.sub(lambda match: _table_or_warning(match.group(1)), markdown)
-
-
-def _table_or_warning(name: str) -> str:
+def field_table_marker(name: str) -> str:
+    """What ``<!-- journeymaps:fields NAME -->`` becomes: the table, or a warning box
+    naming the tables there are."""
     record = TABLES.get(name)
     if record is not None:
         return field_table(record)

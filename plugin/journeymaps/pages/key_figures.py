@@ -1,7 +1,7 @@
 """Key figures for the home page: what the marker ``<!-- journeymaps:figures -->`` becomes.
 
 An author places the marker in any docs page (typically ``site_src/index.md``);
-``site.transform_docs_page`` replaces it with these figures, linked to the
+``site.assembly.transform_docs_page`` replaces it with these figures, linked to the
 reports, relative to that page.
 """
 
@@ -9,19 +9,12 @@ from __future__ import annotations
 
 from ..analysis.options import SiteOptions
 from ..model.project import Project
-from ..safety.text import cell, dotted, expand_marker
+from ..safety.text import cell, dotted
 from . import site_layout
 from .map_health import STALE, stale_maps, weakest_links
 from .report import map_link, persona_links
 
-MARKER = "<!-- journeymaps:figures -->"
 WEAKEST = 3
-
-
-def expand_figures(page: str, markdown: str, project: Project, options: SiteOptions) -> str:
-    """``markdown`` with each marker on a line of its own (not in a code block) replaced
-    by the figures."""
-    return expand_marker(markdown, MARKER, lambda: render_key_figures(page, project, options))
 
 
 def render_key_figures(page: str, project: Project, options: SiteOptions) -> str:

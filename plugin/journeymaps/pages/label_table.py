@@ -9,9 +9,7 @@ drift from them.
 from __future__ import annotations
 
 from ..language.labels import ENGLISH, Labels, Text
-from ..safety.text import code, expand_marker
-
-MARKER = "<!-- journeymaps:labels -->"
+from ..safety.text import code
 
 
 def _shown(text: Text) -> str:
@@ -35,8 +33,3 @@ def label_table(labels: Labels = ENGLISH) -> str:
         row = [f"`{key}`", _shown(text)] + ([_shown(labels.texts[key])] if own else [])
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
-
-
-def expand_label_table(markdown: str, labels: Labels = ENGLISH) -> str:
-    """``markdown`` with the labels marker (not in a code block) replaced by the table."""
-    return expand_marker(markdown, MARKER, lambda: label_table(labels))

@@ -31,8 +31,6 @@ JOURNEY_INDEX = f"{JOURNEYS}/index.md"
 CHANNELS = "channels.md"
 OPPORTUNITIES = "opportunities.md"
 HEALTH = "health.md"
-#: Pages the site's navigation groups under "Reports", in this order.
-REPORTS = (CHANNELS, OPPORTUNITIES, HEALTH, FAQ_GAPS)
 
 #: Style and script of the generated pages (heat map, charts, sortable tables).
 STYLESHEET = "assets/journeymaps/journeymaps.css"
