@@ -11,8 +11,10 @@ from collections.abc import Callable
 import pytest
 import yaml
 
+from journeymaps.analysis.health import stale_maps, weakest_links
 from journeymaps.analysis.map_stats import average_score, is_stale, open_questions
 from journeymaps.analysis.options import SiteOptions
+from journeymaps.analysis.stages import stage_axis
 from journeymaps.model.project import Project
 from journeymaps.pages import site_layout
 from journeymaps.pages.catalogue import render_catalogue
@@ -20,11 +22,11 @@ from journeymaps.pages.channel_matrix import render_channel_matrix
 from journeymaps.pages.emotion_curve import Curve, emotion_chart, sparkline
 from journeymaps.pages.journey_comparison import render_journey_comparison, render_journey_index
 from journeymaps.pages.key_figures import render_key_figures
-from journeymaps.pages.map_health import render_map_health, stale_maps, weakest_links
+from journeymaps.pages.map_health import render_map_health
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.opportunity_backlog import render_opportunity_backlog
 from journeymaps.pages.persona_gallery import render_persona_gallery
-from journeymaps.pages.report import heat, stage_axis
+from journeymaps.pages.report import heat
 from journeymaps.pages.tags import map_tags
 from journeymaps.site.assembly import generate, transform_docs_page
 from journeymaps.site.registry import MARKERS

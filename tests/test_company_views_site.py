@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, REPO, Build, mkdocs_build, write_tree
+from journeymaps.analysis.health import stale_maps, weakest_links
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.language.labels import ENGLISH
 from journeymaps.load.project import load_project
 from journeymaps.pages import site_layout
-from journeymaps.pages.map_health import stale_maps, weakest_links
 from test_company_views import COMPANY
 
 

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..analysis.stages import stage_axis, stage_key
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
 from ..model.project import Project
 from ..safety.text import cell
 from . import site_layout
-from .map_page import LIST_SEPARATOR, join_items
-from .report import NONE, heat, map_link, persona_links, render_page, stage_axis, stage_key, table
+from .report import (
+    LIST_SEPARATOR,
+    NONE,
+    heat,
+    join_items,
+    map_link,
+    persona_links,
+    render_page,
+    table,
+)
 
 #: A cell shows its worst touchpoints, each with its first maps; the rest are counted,
 #: so that the page stays readable (and quick to build) with thousands of maps.

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..analysis.stages import stage_axis, stage_key
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
@@ -15,16 +16,14 @@ from ..model.stage import Stage
 from ..safety.text import cell, dotted, inline, plain
 from . import site_layout
 from .emotion_curve import Curve, emotion_chart
-from .map_page import join_items
 from .report import (
     NONE,
     heat,
+    join_items,
     journey_link,
     map_link,
     persona_links,
     render_page,
-    stage_axis,
-    stage_key,
     table,
 )
 

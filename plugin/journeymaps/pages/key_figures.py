@@ -7,11 +7,12 @@ reports, relative to that page.
 
 from __future__ import annotations
 
+from ..analysis.health import stale_maps, weakest_links
 from ..analysis.options import SiteOptions
 from ..model.project import Project
 from ..safety.text import cell, dotted
 from . import site_layout
-from .map_health import STALE, stale_maps, weakest_links
+from .map_health import STALE
 from .report import map_link, persona_links
 
 WEAKEST = 3

@@ -6,54 +6,22 @@ personas without maps, stages without touchpoints. One pass over the maps.
 
 from __future__ import annotations
 
-import heapq
-from dataclasses import dataclass
-
-from ..analysis.map_stats import days_since_review, is_stale
+from ..analysis.health import WEAK_SCORE, WEAKEST_LINKS, stale_maps, weakest_links
+from ..analysis.map_stats import days_since_review
 from ..analysis.options import SiteOptions
 from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
-from ..model.stage import Stage
-from ..model.touchpoint import Touchpoint
 from ..safety.text import cell
 from . import site_layout
-from .map_page import join_items
-from .report import NONE, heat, map_link, persona_links, render_page, sort_as, table
+from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
 
-WEAKEST_LINKS = 10
-#: A touchpoint scored above this is not weak, however low it ranks.
-WEAK_SCORE = 3
 #: Several obstacles at one stage lose the customer; from this many on, a stage is flagged.
 OBSTACLE_CLUSTER = 3
 #: Section anchors, stable for links from the home page and elsewhere.
 STALE, WEAKEST, CLUSTERS, NO_OWNER, NO_MAPS, NO_TOUCHPOINTS = (
     "stale-maps", "weakest-links", "obstacle-clusters", "maps-without-owner",
     "personas-without-maps", "stages-without-touchpoints")
-
-
-@dataclass(frozen=True)
-class WeakLink:
-    touchpoint: Touchpoint
-    stage: Stage
-    journey_map: JourneyMap
-
-
-def weakest_links(project: Project, limit: int = WEAKEST_LINKS) -> list[WeakLink]:
-    """The lowest-scored touchpoints (3 or less) of all maps; the larger disappointment
-    (perceived minus expected) first among equal scores."""
-    scored = ((tp.score, tp.gap or 0, m.title.casefold(), m.file, s, t, WeakLink(tp, stage, m))
-              for m in project.maps for s, stage in enumerate(m.stages)
-              for t, tp in enumerate(stage.touchpoints)
-              if tp.score is not None and tp.score <= WEAK_SCORE)
-    return [item[-1] for item in heapq.nsmallest(limit, scored, key=lambda item: item[:-1])]
-
-
-def stale_maps(project: Project, options: SiteOptions) -> list[JourneyMap]:
-    """Never reviewed first, then the longest unreviewed."""
-    stale = [m for m in project.maps if is_stale(m, options)]
-    return sorted(stale, key=lambda m: (m.reviewed is not None, m.reviewed,
-                                        options.labels.sort_key(m.title)))
 
 
 def render_map_health(project: Project, options: SiteOptions) -> str:

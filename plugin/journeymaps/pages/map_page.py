@@ -14,9 +14,8 @@ from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .diagram import journey_source
 from .markdown import author_body, front_matter, problems_admonition
+from .report import join_items
 from .tags import map_tags
-
-LIST_SEPARATOR = "<br>"
 
 
 def render_map_page(journey_map: JourneyMap, project: Project,
@@ -136,13 +135,6 @@ def stage_table(stages: list[Stage], project: Project, page: str,
             rows.append(f"| **{labels['lane.' + label]}** | "
                         + " | ".join(map(join_items, cells)) + " |")
     return "\n".join(rows)
-
-
-def join_items(items: list[str]) -> str:
-    """Several items in one table cell, one a line."""
-    if len(items) == 1:
-        return items[0]
-    return LIST_SEPARATOR.join(f"• {item}" for item in items)
 
 
 def _same_journey(journey_map: JourneyMap, project: Project, page: str,

@@ -15,8 +15,7 @@ from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
-from .map_page import join_items
-from .report import NONE, heat, map_link, persona_links, render_page, sort_as, table
+from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
 
 HEADER = ["priority", "opportunity", "owner", "map", "stage", "personas", "feeling",
           "stage_pain_points"]

@@ -15,6 +15,8 @@ from ..safety.text import inline, link_text
 from . import site_layout
 from .markdown import front_matter
 
+#: Items of one table cell are separated by a line break.
+LIST_SEPARATOR = "<br>"
 #: What an empty figure shows: a dash reads as "nothing here" in any language.
 NONE = "–"
 
@@ -68,33 +70,13 @@ def journey_link(page: str, journey: str | None) -> str:
     return f"[{link_text(journey, in_table=True)}]({target})"
 
 
-def stage_key(name: str) -> str:
-    """Stages of different maps with the same name (any case or spacing) line up."""
-    return " ".join(name.casefold().split())
-
-
-def stage_axis(maps: list[JourneyMap]) -> list[tuple[str, str]]:
-    """``(key, name)`` of every stage name of ``maps``, in journey order.
-
-    Maps name and order their stages differently; each name goes where it
-    sits on average (its index as a fraction of its map's length), ties kept
-    in order of first appearance. One pass over the stages: linear.
-    """
-    names: dict[str, str] = {}
-    where: dict[str, list[float]] = {}
-    for journey_map in maps:
-        last = max(len(journey_map.stages) - 1, 1)
-        for i, stage in enumerate(journey_map.stages):
-            key = stage_key(stage.name or "")
-            names.setdefault(key, stage.name or "")
-            total = where.setdefault(key, [0.0, 0.0])
-            total[0] += i / last
-            total[1] += 1
-    first = {key: n for n, key in enumerate(names)}
-    ordered = sorted(names, key=lambda k: (where[k][0] / where[k][1], first[k]))
-    return [(key, names[key]) for key in ordered]
-
-
 def sort_as(key: str | int, markdown: str) -> str:
     """A cell that the browser sorts by ``key`` rather than by its text."""
     return f'<span data-sort="{html.escape(str(key))}">{markdown}</span>'
+
+
+def join_items(items: list[str]) -> str:
+    """Several items in one table cell, one a line."""
+    if len(items) == 1:
+        return items[0]
+    return LIST_SEPARATOR.join(f"• {item}" for item in items)
