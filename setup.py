@@ -18,7 +18,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 MERMAID = Path(__file__).resolve().parent / "node_modules/mermaid/dist/mermaid.min.js"
-ASSET = "journeymaps/assets/mermaid.min.js"
+ASSET = "journeymaps/mkdocs/assets/mermaid.min.js"
 
 
 class BuildWithMermaid(build_py):

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from corpus import write_corpus
 
-from journeymaps.project import load_project
-from journeymaps.site import generate
+from journeymaps.load.project import load_project
+from journeymaps.site.assembly import generate
 
 HERE = Path(__file__).resolve().parent
 THEME = """\

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mkdocs.structure.nav import Navigation
 
-from journeymaps.sidebar import LIMIT, shorten
+from journeymaps.mkdocs.sidebar import LIMIT, shorten
 
 
 def on_nav(nav: Navigation, config: object, files: object) -> Navigation:

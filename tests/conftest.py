@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from journeymaps.project import Project, load_project
+from journeymaps.load.project import load_project
+from journeymaps.model.project import Project
 
 # Property-based tests: a few hundred examples, the same ones on every run, in
 # `make test`; `make fuzz` (--hypothesis-profile=fuzz) runs 10,000 new ones.

@@ -79,7 +79,7 @@ def unsafe_html(markup: str, allowed: frozenset[str] = frozenset()) -> list[str]
 def unsafe_in_site(site: Path) -> dict[str, list[str]]:
     """Every page of a built site with what could run in it, beyond the theme's own
     scripts and the plugin's Mermaid loader (exactly as ``mermaid_assets`` writes it)."""
-    from journeymaps import mermaid_assets
+    from journeymaps.mkdocs import mermaid_assets
 
     found: dict[str, list[str]] = {}
     for path in sorted(site.rglob("*.html")):

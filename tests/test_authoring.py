@@ -15,15 +15,17 @@ import pytest
 import yaml
 
 from conftest import REPO, Build, mkdocs_build, write_tree
-from journeymaps import site_layout
-from journeymaps.field_tables import TABLES, expand_markers, field_table
-from journeymaps.fields import records
-from journeymaps.journey_map import MAP_RECORD
-from journeymaps.persona import PERSONA_RECORD
-from journeymaps.project import load_map, load_persona
-from journeymaps.scaffold import map_text, persona_text
-from journeymaps.schema import SCHEMAS
-from journeymaps.site import transform_docs_page
+from journeymaps.cli.scaffold import map_text, persona_text
+from journeymaps.exports.schema import SCHEMAS
+from journeymaps.load.project import load_map, load_persona, load_project
+from journeymaps.model.fields import records
+from journeymaps.model.journey_map import MAP_RECORD
+from journeymaps.model.persona import PERSONA_RECORD
+from journeymaps.model.project import Project
+from journeymaps.pages import site_layout
+from journeymaps.pages.field_tables import TABLES, field_table
+from journeymaps.site import registry
+from journeymaps.site.assembly import transform_docs_page
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]
@@ -80,6 +82,11 @@ def test_every_example_in_the_templates_is_valid(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- the guide
+
+def expand_markers(markdown: str, project: Project | None = None) -> str:
+    project = project or Project(REPO, REPO / "maps", None)
+    return transform_docs_page("guide/format.md", markdown, project)
+
 
 def test_field_tables_are_generated_from_the_model() -> None:
     assert list(TABLES) == ["map", "stage", "touchpoint", "opportunity", "question", "persona"]
@@ -247,11 +254,14 @@ def test_edit_uri_template_and_no_repository(project_dir: MakeProject, tmp_path:
 def test_the_addresses_page_lists_every_generated_address(sample_site: Build) -> None:
     """Every place site_layout puts a page or file is in the authors' addresses page, and
     every fixed address that page names exists in the built sample site."""
-    page = (GUIDE / "addresses.md").read_text(encoding="utf-8")
+    source = (GUIDE / "addresses.md").read_text(encoding="utf-8")
+    project = load_project(REPO, REPO / "maps", REPO / "site_src")
+    page = transform_docs_page("guide/addresses.md", source, project)
+    assert "journeymaps:addresses" not in page  # both tables come from the registry
     listed = set(re.findall(r"`([\w./<>#-]+\.(?:html|json)(?:#[\w<> -]+)?)`", page))
     fixed = [site_layout.EXPORT_JSON, site_layout.FAQ_GAPS, site_layout.FAQ_GAPS_JSON,
              site_layout.KB_INDEX, *SCHEMAS, site_layout.CATALOGUE,
-             site_layout.PERSONA_GALLERY, site_layout.JOURNEY_INDEX, *site_layout.REPORTS]
+             site_layout.PERSONA_GALLERY, site_layout.JOURNEY_INDEX, *registry.report_pages()]
     patterns = {"maps/<path>/index.html", "personas/<id>/index.html",
                 "journeys/<journey>/index.html"}
     expected = {_html(site_layout.page_url(p)) for p in fixed} | patterns

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import corpus
 import run
 
-from journeymaps.project import load_project
+from journeymaps.load.project import load_project
 
 
 def test_corpus_is_valid_and_seeded(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from conftest import MKDOCS_YML, mkdocs_build
-from journeymaps.plugin import JourneyMapsPlugin
+from journeymaps.mkdocs.plugin import JourneyMapsPlugin
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]

@@ -11,11 +11,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from conftest import MKDOCS_YML, write_tree
-from journeymaps import cli
-from journeymaps.problem import Problem
-from journeymaps.problem_formats import github_annotation
-from journeymaps.project import Project, load_project
-from journeymaps.site import generate
+from journeymaps.cli import commands as cli
+from journeymaps.cli.problem_formats import github_annotation
+from journeymaps.load.project import load_project
+from journeymaps.model.problem import Problem
+from journeymaps.model.project import Project
+from journeymaps.site.assembly import generate
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]

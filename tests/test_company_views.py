@@ -11,21 +11,25 @@ from collections.abc import Callable
 import pytest
 import yaml
 
-from journeymaps import site_layout
-from journeymaps.catalogue import render_catalogue
-from journeymaps.channel_matrix import render_channel_matrix
-from journeymaps.emotion_curve import Curve, emotion_chart, sparkline
-from journeymaps.journey_comparison import render_journey_comparison, render_journey_index
-from journeymaps.key_figures import MARKER, render_key_figures
-from journeymaps.map_health import render_map_health, stale_maps, weakest_links
-from journeymaps.map_page import render_map_page
-from journeymaps.map_stats import average_score, is_stale, open_questions
-from journeymaps.opportunity_backlog import render_opportunity_backlog
-from journeymaps.persona_gallery import render_persona_gallery
-from journeymaps.project import Project
-from journeymaps.report import heat, stage_axis
-from journeymaps.site import SiteOptions, generate, transform_docs_page
-from journeymaps.tags import map_tags
+from journeymaps.analysis.health import stale_maps, weakest_links
+from journeymaps.analysis.map_stats import average_score, is_stale, open_questions
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.analysis.stages import stage_axis
+from journeymaps.model.project import Project
+from journeymaps.pages import site_layout
+from journeymaps.pages.catalogue import render_catalogue
+from journeymaps.pages.channel_matrix import render_channel_matrix
+from journeymaps.pages.emotion_curve import Curve, emotion_chart, sparkline
+from journeymaps.pages.journey_comparison import render_journey_comparison, render_journey_index
+from journeymaps.pages.key_figures import render_key_figures
+from journeymaps.pages.map_health import render_map_health
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.opportunity_backlog import render_opportunity_backlog
+from journeymaps.pages.persona_gallery import render_persona_gallery
+from journeymaps.pages.report import heat
+from journeymaps.pages.tags import map_tags
+from journeymaps.site.assembly import generate, transform_docs_page
+from journeymaps.site.registry import MARKERS
 
 OPTIONS = SiteOptions(stale_after_days=180, today=dt.date(2025, 6, 1))
 
@@ -483,6 +487,9 @@ def test_key_figures_count_and_link_from_the_page_they_are_on(company: Project) 
         "[Anna Nowak](personas/anna.md), [Bob Smith](personas/bob.md)"]
     nested = render_key_figures("guide/about.md", company, OPTIONS)
     assert "**[3](../maps/index.md)**" in nested and "(../health.md#stale-maps)" in nested
+
+
+MARKER = next(m for m in MARKERS if m.name == "figures").text()
 
 
 def test_the_marker_expands_in_docs_pages_only_where_written(company: Project) -> None:

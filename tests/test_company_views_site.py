@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, REPO, Build, mkdocs_build, write_tree
-from journeymaps import site_layout
-from journeymaps.labels import ENGLISH
-from journeymaps.map_health import stale_maps, weakest_links
-from journeymaps.project import load_project
-from journeymaps.site import SiteOptions
+from journeymaps.analysis.health import stale_maps, weakest_links
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.language.labels import ENGLISH
+from journeymaps.load.project import load_project
+from journeymaps.pages import site_layout
 from test_company_views import COMPANY
 
 
@@ -238,7 +238,7 @@ def test_tables_sort_in_a_real_browser(tmp_path: Path) -> None:
         if os.environ.get("JOURNEYMAPS_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    shutil.copy(REPO / "plugin" / "journeymaps" / "assets" / "journeymaps.js", tmp_path)
+    shutil.copy(REPO / "plugin" / "journeymaps" / "site" / "assets" / "journeymaps.js", tmp_path)
     (tmp_path / "sort.html").write_text(SORT_TEST, encoding="utf-8")
     done = subprocess.run(
         [str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
@@ -272,7 +272,7 @@ def test_site_with_its_own_nav_and_assets_already_listed(tmp_path: Path) -> None
 def test_no_reports_section_without_report_pages() -> None:
     from mkdocs.structure.nav import Navigation
 
-    from journeymaps.plugin import _group_reports
+    from journeymaps.mkdocs.plugin import _group_reports
 
     nav = Navigation([], [])
     _group_reports(nav, "Reports")

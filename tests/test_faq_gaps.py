@@ -10,17 +10,20 @@ from pathlib import Path
 import jsonschema
 
 from conftest import Build, mkdocs_build
-from journeymaps import site_layout
-from journeymaps.export import project_export
-from journeymaps.faq_gap import Gap, _set_anchors
-from journeymaps.faq_gap_report import faq_gaps_export, render_faq_gap_page
-from journeymaps.kb_page import kb_entries, render_kb_index
-from journeymaps.knowledge_base import page_title
-from journeymaps.map_page import render_map_page
-from journeymaps.project import Project
-from journeymaps.question import normalise
-from journeymaps.sanitize import Regions
-from journeymaps.site import SiteOptions, generate, transform_docs_page
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.exports.faq_gaps_json import faq_gaps_export
+from journeymaps.exports.journeymaps_json import project_export
+from journeymaps.load.knowledge_base import page_title
+from journeymaps.load.questions import _set_anchors
+from journeymaps.model.project import Project
+from journeymaps.model.question import normalise
+from journeymaps.model.question_index import Gap
+from journeymaps.pages import site_layout
+from journeymaps.pages.faq_gap_report import render_faq_gap_page
+from journeymaps.pages.kb_page import kb_entries, render_kb_index
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.safety.sanitize import Regions
+from journeymaps.site.assembly import generate, transform_docs_page
 from test_pages import ANNA, BEN
 
 Load = Callable[[dict[str, str]], Project]

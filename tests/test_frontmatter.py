@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.frontmatter import MAX_FILE_BYTES, TOO_DEEP, Source, parse_text, read_source
+from journeymaps.load.frontmatter import MAX_FILE_BYTES, TOO_DEEP, parse_text, read_source
+from journeymaps.model.source import Source
 
 
 def parse(text: str) -> Source:
@@ -146,7 +147,7 @@ class _Counting:
     """Counts the values the builder makes, to prove the work done is bounded."""
 
     def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        from journeymaps import frontmatter
+        from journeymaps.load import frontmatter
 
         self.calls = 0
         build = frontmatter._Builder.build
@@ -159,7 +160,7 @@ class _Counting:
 
 
 def test_billion_laughs_stops_at_the_value_limit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from journeymaps.frontmatter import MAX_VALUES
+    from journeymaps.load.frontmatter import MAX_VALUES
 
     counting = _Counting(monkeypatch)
     lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -255,7 +256,7 @@ def test_too_deep_is_told_at_its_line_before_a_later_syntax_error() -> None:
 def test_nesting_bound_is_never_below_the_depth(structure: object, flow: bool | None) -> None:
     import yaml
 
-    from journeymaps.frontmatter import _nesting_bound
+    from journeymaps.load.frontmatter import _nesting_bound
 
     def depth(value: object) -> int:
         children = value.values() if isinstance(value, dict) else (
@@ -267,7 +268,7 @@ def test_nesting_bound_is_never_below_the_depth(structure: object, flow: bool | 
 
 
 def test_huge_file_refused_before_parsing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from journeymaps import frontmatter
+    from journeymaps.load import frontmatter
 
     monkeypatch.setattr(frontmatter, "parse_text", lambda *a: pytest.fail("parsed"))
     path = tmp_path / "m.md"

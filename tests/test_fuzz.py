@@ -21,12 +21,12 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from journeymaps import sanitize, text
-from journeymaps.fields import specs
-from journeymaps.frontmatter import Source, parse_text
-from journeymaps.journey_map import JourneyMap
-from journeymaps.project import Project, load_project
-from journeymaps.site import generate
+from journeymaps.load.frontmatter import Source, parse_text
+from journeymaps.load.project import Project, load_project
+from journeymaps.model.fields import specs
+from journeymaps.model.journey_map import JourneyMap
+from journeymaps.safety import sanitize, text
+from journeymaps.site.assembly import generate
 from safety import OUR_SVG, render, unsafe_html
 
 #: Examples that went all the way through (read by conftest's terminal summary).

@@ -13,17 +13,18 @@ import pytest
 from mkdocs.utils import get_relative_url
 
 from conftest import REPO, mkdocs_build
-from journeymaps import mermaid_assets, sanitize, text
-from journeymaps.diagram import journey_source
-from journeymaps.journey_map import JourneyMap
-from journeymaps.map_page import render_map_page
-from journeymaps.page import front_matter, problems_admonition
-from journeymaps.persona_page import render_persona_page
-from journeymaps.problem import Problem
-from journeymaps.project import Project
-from journeymaps.sanitize import Regions
-from journeymaps.stage import Stage
-from journeymaps.touchpoint import Touchpoint
+from journeymaps.load.project import Project
+from journeymaps.mkdocs import mermaid_assets
+from journeymaps.model.journey_map import JourneyMap
+from journeymaps.model.problem import Problem
+from journeymaps.model.stage import Stage
+from journeymaps.model.touchpoint import Touchpoint
+from journeymaps.pages.diagram import journey_source
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.markdown import front_matter, problems_admonition
+from journeymaps.pages.persona_page import render_persona_page
+from journeymaps.safety import sanitize, text
+from journeymaps.safety.sanitize import Regions
 from safety import render, unsafe_html, unsafe_in_site
 
 Load = Callable[[dict[str, str]], Project]
@@ -339,7 +340,7 @@ def test_regions_clean_only_what_journeymaps_filled_in() -> None:
                                    "</iframe></p><p>map text</p><p><input type=checkbox> "
                                    "theirs</p>")
     # text that got past escaping cannot close its region: it does not know the token
-    forged = f"{regions.start}<!-- /journeymaps:generated guess --><script>x</script>"
+    forged = f"{regions.start}<!-- /journeymaps-region guess --><script>x</script>"
     assert regions.clean(forged) == ""
     assert Regions().start != Regions().start  # a new token for every build
 

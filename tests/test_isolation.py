@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import subprocess
@@ -75,15 +76,19 @@ def refuse(*args, **kwargs):
 
 mermaid.Mermaid.__init__ = refuse  # it posts the diagram to an outside web service
 import journeymaps
-# the adapters, the only modules that may use MkDocs: the plugin, its options and the
-# sidebar it shortens, and the command, which reads mkdocs.yml and checks the plugin's
-# options with them
-adapters = {"plugin", "config", "sidebar", "cli", "site_config"}
-for module in pkgutil.iter_modules(journeymaps.__path__):
-    if module.name not in adapters:
-        importlib.import_module("journeymaps." + module.name)
-from journeymaps.project import load_project
-from journeymaps.site import generate
+# the adapters, the only folders that may use MkDocs: the plugin (with its options, the
+# sidebar it shortens and the Mermaid it serves), and the command, which reads mkdocs.yml
+# and checks the plugin's options with them
+adapters = ("journeymaps.mkdocs", "journeymaps.cli")
+folders = [m.name for m in pkgutil.iter_modules(journeymaps.__path__) if m.ispkg]
+for folder in folders:  # walk_packages would import the adapters' packages to walk them
+    if "journeymaps." + folder not in adapters:
+        path = [str(Path(journeymaps.__path__[0], folder))]
+        importlib.import_module(f"journeymaps.{folder}")
+        for module in pkgutil.iter_modules(path, f"journeymaps.{folder}."):
+            importlib.import_module(module.name)
+from journeymaps.load.project import load_project
+from journeymaps.site.assembly import generate
 root = Path(sys.argv[1])
 pages = list(generate(load_project(root, root / "maps", root / "site_src")))
 assert any("```mermaid" in page.content for page in pages)
@@ -98,3 +103,83 @@ def test_the_core_needs_no_mkdocs_and_renders_diagrams_without_mermaid_py_api() 
     assert done.returncode == 0, done.stderr
     count, loaded = done.stdout.splitlines()[-1].split(" ", 1)
     assert int(count) > 20 and loaded.strip() == "[]"
+
+
+#: The layers, bottom first (CONTRIBUTING.md draws them): a module imports its own folder
+#: and the folders below it, never one above.
+LAYERS = ["safety", "model", "language", "load", "analysis", "pages", "exports", "site",
+          "mkdocs", "cli"]
+PACKAGE = REPO / "plugin" / "journeymaps"
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each module of the package (``load.project``) to the modules it imports, read from
+    the source with ``ast``: at the top, under TYPE_CHECKING or inside a function alike."""
+    modules = {".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+               for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        package = name.split(".")[:-1]  # the folder a relative import starts from
+        name = name.removesuffix(".__init__")
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package[:len(package) - node.level + 1] + (node.module or "").split(".")
+                base = [part for part in base if part]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "journeymaps"):
+                base = node.module.split(".")[1:]
+            else:
+                continue
+            for alias in node.names:  # `from ..pages import site_layout` names a module
+                full = ".".join([*base, alias.name])
+                found.add(full if full in modules else ".".join(base))
+        graph[name] = {module for module in found if module in modules and module != name}
+    return graph
+
+
+def folder_of(module: str) -> str:
+    return module.split(".")[0]
+
+
+def test_every_folder_is_a_layer() -> None:
+    folders = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert folders == set(LAYERS)
+    assert {p.name for p in PACKAGE.glob("*.py")} == {"__init__.py"}  # nothing left flat
+
+
+def test_imports_only_go_down_the_layers() -> None:
+    rank = {folder: i for i, folder in enumerate(LAYERS)}
+    upward = sorted(f"{module} imports {target}"
+                    for module, targets in import_graph().items() for target in targets
+                    if module != "__init__" and folder_of(target) in rank
+                    and rank[folder_of(target)] > rank[folder_of(module)])
+    assert upward == []
+
+
+def test_no_import_circle() -> None:
+    graph = import_graph()
+    circles = []
+    state: dict[str, int] = {}  # 1 being visited, 2 done
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                circles.append(" -> ".join([*trail[trail.index(target):], target]))
+            elif target not in state:
+                visit(target, [*trail, target])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert circles == []
+
+
+def test_the_checks_can_fail() -> None:
+    """The graph sees a real import, and a circle where one is."""
+    graph = import_graph()
+    assert "model.project" in graph["load.project"]
+    assert "pages.site_layout" in graph["mkdocs.plugin"]  # `from ..pages import site_layout`

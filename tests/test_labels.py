@@ -7,7 +7,8 @@ import string
 
 import pytest
 
-from journeymaps.labels import (
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.language.labels import (
     BASE,
     ENGLISH,
     PLURAL_CATEGORIES,
@@ -19,10 +20,10 @@ from journeymaps.labels import (
     read_catalogue,
     resolve_language,
 )
-from journeymaps.map_page import render_map_page
-from journeymaps.persona_gallery import render_persona_gallery
-from journeymaps.persona_page import render_persona_page
-from journeymaps.site import SiteOptions, generate, transform_docs_page
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.persona_gallery import render_persona_gallery
+from journeymaps.pages.persona_page import render_persona_page
+from journeymaps.site.assembly import generate, transform_docs_page
 from test_pages import FILES
 
 SHIPPED = ("en", "pl", "ru", "zh", "zh-Hant", "de")
@@ -111,7 +112,7 @@ def test_counted_labels_take_the_languages_plural_forms(language: str,
 
 def test_a_key_missing_from_a_language_stays_english(monkeypatch: pytest.MonkeyPatch) -> None:
     partial = {**read_catalogue("pl"), "labels": {"lane.goal": "Cel"}}
-    monkeypatch.setattr("journeymaps.labels.read_catalogue",
+    monkeypatch.setattr("journeymaps.language.labels.read_catalogue",
                         lambda language: partial if language == "pl" else
                         read_catalogue.__wrapped__(language))
     labels = load_labels("pl").labels

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, REPO, mkdocs_build
-from journeymaps import mermaid_assets
-from journeymaps.mermaid_assets import (
+from journeymaps.mkdocs import mermaid_assets
+from journeymaps.mkdocs.mermaid_assets import (
     BUNDLED,
     CDN,
     SITE_PATH,
@@ -29,7 +29,7 @@ from journeymaps.mermaid_assets import (
     source_problem,
     with_loader,
 )
-from journeymaps.plugin import JourneyMapsPlugin
+from journeymaps.mkdocs.plugin import JourneyMapsPlugin
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]
@@ -189,8 +189,8 @@ def test_wheel_ships_mermaid(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     [wheel] = tmp_path.glob("journeymaps-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        shipped = archive.read("journeymaps/assets/mermaid.min.js")
-        assert "journeymaps/mermaid_assets.py" in archive.namelist()
+        shipped = archive.read("journeymaps/mkdocs/assets/mermaid.min.js")
+        assert "journeymaps/mkdocs/mermaid_assets.py" in archive.namelist()
         metadata = archive.read("journeymaps-0.1.0.dist-info/METADATA").decode()
         assert "License-Expression: MIT" in metadata.splitlines()  # SPDX (PEP 639)
     assert hashlib.sha256(shipped).hexdigest() == digest(NODE_MERMAID)
@@ -208,8 +208,8 @@ def test_a_plain_clone_installs_without_mermaid(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stdout + built.stderr
     [wheel] = (tmp_path / "built").glob("journeymaps-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        assert "journeymaps/cli.py" in archive.namelist()
-        assert "journeymaps/assets/mermaid.min.js" not in archive.namelist()
+        assert "journeymaps/cli/commands.py" in archive.namelist()
+        assert "journeymaps/mkdocs/assets/mermaid.min.js" not in archive.namelist()
 
 
 def _tracked_copy(clone: Path) -> Path:

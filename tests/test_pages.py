@@ -9,17 +9,17 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journeymaps.diagram import journey_source, neutralise
-from journeymaps.export import project_export
-from journeymaps.journey_map import JourneyMap
-from journeymaps.map_page import render_map_page
-from journeymaps.page import front_matter
-from journeymaps.persona_page import render_persona_page
-from journeymaps.project import Project
-from journeymaps.site import generate
-from journeymaps.stage import Stage
-from journeymaps.text import title as page_title
-from journeymaps.touchpoint import Touchpoint
+from journeymaps.exports.journeymaps_json import project_export
+from journeymaps.model.journey_map import JourneyMap
+from journeymaps.model.project import Project
+from journeymaps.model.stage import Stage
+from journeymaps.model.touchpoint import Touchpoint
+from journeymaps.pages.diagram import journey_source, neutralise
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.markdown import front_matter
+from journeymaps.pages.persona_page import render_persona_page
+from journeymaps.safety.text import title as page_title
+from journeymaps.site.assembly import generate
 
 Load = Callable[[dict[str, str]], Project]
 

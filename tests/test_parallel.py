@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps import parallel
-from journeymaps.project import FileCache, load_project
-from journeymaps.site import SiteOptions, generate
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.load import parallel
+from journeymaps.load.cache import FileCache
+from journeymaps.load.project import load_project
+from journeymaps.site.assembly import generate
 from test_pages import FILES
 
 REPO = Path(__file__).resolve().parent.parent

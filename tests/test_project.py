@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import mkdocs_build
-from journeymaps import site_layout
-from journeymaps.project import FileCache, Project, load_project
-from journeymaps.question import normalise
+from journeymaps.load.cache import FileCache
+from journeymaps.load.project import load_project
+from journeymaps.model.project import Project
+from journeymaps.model.question import normalise
+from journeymaps.pages import site_layout
 from test_pages import FILES
 
 Load = Callable[[dict[str, str]], Project]

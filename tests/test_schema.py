@@ -13,12 +13,12 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from conftest import REPO, mkdocs_build
-from journeymaps import site_layout
-from journeymaps.fields import Choice, Metrics, OneOrMany, Record, Spec, Text, _property
-from journeymaps.frontmatter import _Loader as YAML_LOADER
-from journeymaps.opportunity import Opportunity
-from journeymaps.project import load_map, load_persona
-from journeymaps.schema import json_schema
+from journeymaps.exports.schema import json_schema
+from journeymaps.load.frontmatter import _Loader as YAML_LOADER
+from journeymaps.load.project import load_map, load_persona
+from journeymaps.model.fields import Choice, Metrics, OneOrMany, Record, Spec, Text, _property
+from journeymaps.model.opportunity import Opportunity
+from journeymaps.pages import site_layout
 from test_pages import FILES
 
 MAP = Draft202012Validator(json_schema(site_layout.MAP_SCHEMA), format_checker=FormatChecker())

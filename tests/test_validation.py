@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from journeymaps.project import Project
+from journeymaps.model.project import Project
 
 PERSONA = "---\nname: Anna, moving house\n---\n"
 Load = Callable[[dict[str, str]], Project]

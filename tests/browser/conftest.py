@@ -21,7 +21,8 @@ import playwright.sync_api as playwright_api
 import pytest
 
 from conftest import REPO, write_tree
-from journeymaps.project import Project, load_project
+from journeymaps.load.project import load_project
+from journeymaps.model.project import Project
 
 CHROMIUM = Path(os.environ.get("JOURNEYMAPS_CHROMIUM", "/usr/bin/chromium"))
 REQUIRED = os.environ.get("JOURNEYMAPS_REQUIRE_BROWSER") == "1"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from journeymaps import site_layout
-from journeymaps.diagram import neutralise
-from journeymaps.journey_map import JourneyMap
-from journeymaps.mermaid_assets import SITE_PATH
-from journeymaps.persona import Persona
+from journeymaps.mkdocs.mermaid_assets import SITE_PATH
+from journeymaps.model.journey_map import JourneyMap
+from journeymaps.model.persona import Persona
+from journeymaps.pages import site_layout
+from journeymaps.pages.diagram import neutralise
 
 from .conftest import ARTIFACTS, WAIT_MS, OpenTab, Site, Tab
 

@@ -1,0 +1,5 @@
+"""``python -m journeymaps.cli``."""
+
+from .commands import main
+
+main()

@@ -1,0 +1,406 @@
+"""The ``journeymaps`` command: check, scaffold, export and generate without a site build.
+
+A thin adapter like the plugin: it finds the project from mkdocs.yml
+(:mod:`site_config`), calls the core and turns its answers into output and
+exit codes: 0 clean, 1 problems (or a refusal), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..analysis.options import SiteOptions
+from ..exports.journeymaps_json import export_json
+from ..load.files import display_path
+from ..model.fields import did_you_mean
+from ..model.journey_map import default_title
+from ..model.persona import PERSONAS_FOLDER
+from ..model.problem import Problem
+from ..model.project import Project
+from ..site.assembly import generate as generate_files
+from ..site.assembly import photo_files
+from .problem_formats import FORMATS, format_problems, text_line
+from .scaffold import (
+    ScaffoldError,
+    map_path,
+    map_text,
+    persona_path,
+    persona_text,
+    stage_names,
+    write_new,
+)
+from .site_config import SiteConfig, SiteConfigError, read_site_config
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _config_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+        default="mkdocs.yml", show_default=True,
+        help="The site's MkDocs configuration; maps_dir and docs_dir are read from it.",
+    )(command)
+
+
+def _strict_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--strict", is_flag=True,
+        help="Write nothing and exit 1 when any file has a problem.",
+    )(command)
+
+
+@click.group(context_settings=CONTEXT, epilog="""\b
+Examples:
+  journeymaps check                        validate every map, persona and answer
+  journeymaps new persona anna             start a persona file
+  journeymaps new map telecom/moving --persona anna --stages "Inquiry,Purchase"
+  journeymaps export --output journeymaps.json
+
+Run 'journeymaps COMMAND --help' for a command's options. The authors' guide
+in the site explains the file format.""")
+@click.version_option(__version__, prog_name="journeymaps")
+def main() -> None:
+    """Customer journey maps kept as Markdown files: check them, start new ones,
+    export them, without building the site.
+
+    Run it in the folder of the site's mkdocs.yml (or name the file with -f).
+    """
+
+
+# ---------------------------------------------------------------- check
+
+@main.command(epilog="""\b
+Examples:
+  journeymaps check                          the whole project
+  journeymaps check maps/telecom/moving.md   one file (personas still checked to exist)
+  journeymaps check maps/telecom             every file of a folder
+  journeymaps check --format github          annotations for a GitHub Actions job
+  journeymaps check --format json            a list of {file, line, path, message, severity}
+
+Exit status: 0 no problems (warnings allowed), 1 problems, 2 usage error.""")
+@click.argument("paths", nargs=-1, metavar="[PATH]...",
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "style", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="How problems are printed.")
+@_config_option
+def check(paths: tuple[Path, ...], style: str, config_file: Path) -> None:
+    """Validate maps, personas and knowledge-base answers, without building the site.
+
+    Prints every problem, one a line, as FILE:LINE: FIELD PATH: MESSAGE. With
+    PATHs, only problems of those files (or folders) are printed, but they are
+    still checked against the whole project: a map's personas must exist.
+    """
+    site = _site(config_file)
+    project = _load(site)
+    problems = project.problems
+    if paths:
+        problems = _problems_in(problems, paths, site.root)
+    prefix = _git_prefix(site.root) if style == "github" else ""
+    output = format_problems(problems, style, path_prefix=prefix)
+    if output:
+        click.echo(output)
+    errors = sum(p.severity != "warning" for p in problems)
+    found = (f"{_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')}"
+             if problems else "no problems")
+    click.echo(f"journeymaps: {_checked(project, paths)}: {found}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+def _problems_in(problems: list[Problem], paths: tuple[Path, ...], root: Path) -> list[Problem]:
+    """The problems of the given files, or of the files below the given folders."""
+    files, folders = set(), []
+    for path in paths:
+        shown = display_path(path.resolve(), root)
+        if shown == ".." or shown.startswith("../"):
+            raise click.BadParameter(f"{path} is outside the project folder {root}",
+                                     param_hint="PATH")
+        if path.is_dir():
+            folders.append("" if shown == "." else shown.rstrip("/") + "/")
+        else:
+            files.add(shown)
+    return [p for p in problems
+            if p.file in files or any(p.file.startswith(folder) for folder in folders)]
+
+
+def _checked(project: Project, paths: tuple[Path, ...]) -> str:
+    if paths:
+        return f"checked {_count(len(paths), 'path')} against the project"
+    return (f"checked {_count(len(project.maps), 'map')}, "
+            f"{_count(len(project.personas), 'persona')}, "
+            f"{_count(len(project.articles), 'knowledge-base page')}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _git_prefix(root: Path) -> str:
+    """The project folder relative to its git repository: GitHub's paths start there."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            relative = display_path(root, folder)
+            return "" if relative == "." else relative + "/"
+    return ""
+
+
+# ---------------------------------------------------------------- new
+
+@main.group(epilog="""\b
+Examples:
+  journeymaps new persona anna --name "Anna, moving house"
+  journeymaps new map telecom/moving --persona anna
+  journeymaps new map telecom/moving --persona anna --persona ben \\
+      --title "Moving house" --stages "Inquiry,Comparison,Purchase,Installation"
+""")
+def new() -> None:
+    """Start a new persona or map file from a template that explains each key.
+
+    The new file passes 'journeymaps check' as it is. An existing file is never
+    overwritten.
+    """
+
+
+@new.command("persona", epilog="""\b
+Examples:
+  journeymaps new persona anna
+  journeymaps new persona young-family --name "The Meyers, a young family"
+""")
+@click.argument("persona_id", metavar="ID")
+@click.option("--name", help="The display name; by default the id in words.")
+@_config_option
+def new_persona(persona_id: str, name: str | None, config_file: Path) -> None:
+    """Write maps/personas/ID.md; maps then name the persona by its ID.
+
+    ID is lowercase letters, digits and '-'.
+    """
+    site = _site(config_file)
+    try:
+        text = persona_text(persona_id, name)
+    except ScaffoldError as error:
+        raise click.BadParameter(str(error), param_hint="ID") from None
+    _write_new(persona_path(site.maps_dir, persona_id), text, site)
+
+
+@new.command("map", epilog="""\b
+Examples:
+  journeymaps new map telecom/moving --persona anna
+  journeymaps new map telecom/moving --persona anna --title "Moving house"
+  journeymaps new map banking/first-account --persona student --persona parent \\
+      --stages "Discover,Compare,Open account,First month"
+""")
+@click.argument("path", metavar="PATH")
+@click.option("--persona", "personas", multiple=True, required=True, metavar="ID",
+              help="A persona whose journey this is (repeat for several); it must exist.")
+@click.option("--title", help="The map's title; by default the file name in words.")
+@click.option("--stages", metavar='"A,B,C"',
+              help="Stage names in journey order, separated by commas.  "
+                   "[default: Awareness,Consideration,Purchase,Use]")
+@_config_option
+def new_map(path: str, personas: tuple[str, ...], title: str | None, stages: str | None,
+            config_file: Path) -> None:
+    """Write maps/PATH.md, a journey map of the given personas.
+
+    PATH is folders and a file name below maps/, e.g. telecom/moving; it
+    becomes the page's address, maps/telecom/moving/.
+    """
+    site = _site(config_file)
+    try:
+        target = map_path(site.maps_dir, site.root, path)
+        _require_personas(site, personas)
+        text = map_text(title or default_title(target.stem), list(dict.fromkeys(personas)),
+                        stage_names(stages), dt.date.today())
+    except ScaffoldError as error:
+        raise click.UsageError(str(error)) from None
+    _write_new(target, text, site)
+
+
+def _require_personas(site: SiteConfig, personas: tuple[str, ...]) -> None:
+    folder = site.maps_dir / PERSONAS_FOLDER
+    known = sorted(p.stem for p in folder.glob("*.md")) if folder.is_dir() else []
+    for persona_id in personas:
+        if persona_id in known:
+            continue
+        hint = did_you_mean(persona_id, known) or (
+            f"; known personas: {', '.join(known)}" if known else
+            f"; there are no personas yet: create one with "
+            f"'journeymaps new persona {persona_id}'")
+        raise click.BadParameter(f"unknown persona '{persona_id}'{hint}",
+                                 param_hint="'--persona'")
+
+
+def _write_new(path: Path, text: str, site: SiteConfig) -> None:
+    shown = display_path(path, site.root)
+    try:
+        write_new(path, text)
+    except FileExistsError:
+        raise click.ClickException(f"{shown} already exists and was left untouched: "
+                                   "choose another name, or edit that file") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {shown}: {error.strerror}") from None
+    click.echo(f"Created {shown}. Fill it in, then run: journeymaps check {shown}")
+
+
+# ---------------------------------------------------------------- export, generate
+
+@main.command(epilog="""\b
+Examples:
+  journeymaps export                                  print it
+  journeymaps export --output site/journeymaps.json   write a new file
+  journeymaps export -o journeymaps.json --force      replace an earlier export
+  journeymaps export --strict -o journeymaps.json     refuse while a file has problems
+""")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              default="-", show_default=True, help="The file to write; '-' prints it.")
+@click.option("--force", is_flag=True,
+              help="Replace FILE if it exists (an earlier export); never a file of the maps "
+                   "or docs folder.")
+@_strict_option
+@_config_option
+def export(output: Path, force: bool, strict: bool, config_file: Path) -> None:
+    """Write journeymaps.json, every map and persona as the site publishes it.
+
+    Problems are printed to standard error; the export holds what the site
+    would show despite them, unless --strict.
+    """
+    site = _site(config_file)
+    to_file = str(output) != "-"
+    if to_file:
+        _refuse_sources(site, output, "'--output'")
+        if output.exists() and not force:
+            raise click.ClickException(f"{output} already exists and was left untouched: "
+                                       "use --force to replace an earlier export, or choose "
+                                       "another name")
+    project = _load(site)
+    _report(project, strict)
+    data = export_json(project)
+    if not to_file:
+        click.echo(data)
+        return
+    try:
+        output.write_text(data + "\n", encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"Wrote {output}", err=True)
+
+
+@main.command(epilog="""\b
+Examples:
+  journeymaps generate build/journeys            a new folder
+  journeymaps generate build/journeys --force    write over an earlier run
+
+Then point any Markdown site generator with directory URLs at the folder,
+beside your own pages: map pages link knowledge-base pages by their path in
+the docs folder.""")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True,
+              help="Write into OUTDIR even if it is not empty, replacing files of the same "
+                   "name (other files stay).")
+@click.option("--language", metavar="CODE",
+              help="The language of the pages (en, pl, ru, zh, zh-Hant, de); by default "
+                   "theme.language of mkdocs.yml.")
+@_strict_option
+@_config_option
+def generate(outdir: Path, force: bool, language: str | None, strict: bool,
+             config_file: Path) -> None:
+    """Write every generated page and export to OUTDIR, without building the site.
+
+    Map and persona pages as Markdown (maps/..., personas/...), their photos,
+    journeymaps.json and the JSON Schemas: what the MkDocs plugin adds to a
+    build, for any other Markdown site generator. OUTDIR may not be, hold or
+    lie in the maps or docs folder.
+    """
+    site = _site(config_file)
+    if language:
+        site = dataclasses.replace(site, language=language)
+    target = outdir.resolve()
+    _refuse_sources(site, outdir, "OUTDIR")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise click.ClickException(f"{outdir} is not empty; nothing was written. Use "
+                                   "--force to write over it, or choose an empty folder")
+    project = _load(site)
+    _report(project, strict)
+    options = _options(site, strict)
+    try:
+        count = _write_tree(project, options, target)
+    except OSError as error:
+        raise click.ClickException(f"cannot write to {outdir}: {error}") from None
+    click.echo(f"Wrote {_count(count, 'file')} to {outdir}", err=True)
+
+
+def _options(site: SiteConfig, strict: bool) -> SiteOptions:
+    """The site's options, saying what is wrong with its language or labels."""
+    loaded = site.loaded_labels
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in loaded.errors:
+        click.echo(f"{site.config_file.name}: plugins.journeymaps.{error}", err=True)
+    if strict and loaded.errors:
+        raise click.ClickException(f"{_count(len(loaded.errors), 'label')} cannot be used; "
+                                   "nothing was written (--strict)")
+    return site.options
+
+
+def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:
+    count = 0
+    for generated in generate_files(project, options):
+        path = target / generated.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(generated.content, encoding="utf-8", newline="\n")
+        count += 1
+    for page, source in photo_files(project):
+        path = target / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+        count += 1
+    return count
+
+
+# ---------------------------------------------------------------- shared
+
+def _refuse_sources(site: SiteConfig, path: Path, param: str) -> None:
+    """Commands never write into the maps or docs folder, nor make one of them theirs."""
+    target = path.resolve()
+    for protected in (site.maps_dir.resolve(), site.docs_dir.resolve()):
+        if target == protected or protected in target.parents or target in protected.parents:
+            raise click.BadParameter(f"{path} overlaps {protected}: the sources are never "
+                                     "written to; choose a place of its own",
+                                     param_hint=param)
+
+
+def _site(config_file: Path) -> SiteConfig:
+    try:
+        return read_site_config(config_file)
+    except SiteConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _load(site: SiteConfig) -> Project:
+    if not site.maps_dir.is_dir():
+        raise click.UsageError(
+            f"the maps folder {display_path(site.maps_dir, Path.cwd())}/ does not exist "
+            f"(maps_dir of the journeymaps plugin in {site.config_file.name}); start one with "
+            "'journeymaps new persona ID'")
+    return site.load()
+
+
+def _report(project: Project, strict: bool) -> None:
+    """Print problems to standard error; under --strict, stop on any error."""
+    problems = project.problems
+    for problem in problems:
+        click.echo(text_line(problem), err=True)
+    if strict and any(p.severity != "warning" for p in problems):
+        raise click.ClickException(f"{_count(len(problems), 'problem')}; nothing was "
+                                   "written (--strict)")
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m journeymaps.cli`
+    main()

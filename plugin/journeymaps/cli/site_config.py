@@ -1,0 +1,167 @@
+"""Where a project's maps and docs are, read from its mkdocs.yml without MkDocs.
+
+``journeymaps`` commands must answer in a second, so they read mkdocs.yml as
+plain YAML instead of loading MkDocs' whole configuration (and its plugins).
+Tags such as ``!!python/name:`` are kept as text, ``!ENV`` is honoured and
+``INHERIT`` is followed, as MkDocs does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mergedeep  # type: ignore[import-untyped]  # MkDocs' own dependencies
+import yaml
+import yaml_env_tag  # type: ignore[import-untyped]
+
+from ..analysis.options import SiteOptions
+from ..language.labels import LoadedLabels, load_labels
+from ..load.cache import FileCache
+from ..load.frontmatter import yaml_message
+from ..load.project import load_project
+from ..mkdocs.config import JourneyMapsConfig
+from ..model.project import Project
+
+PLUGIN = "journeymaps"
+#: MkDocs' default docs folder
+DEFAULT_DOCS_DIR = "docs"
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml is missing, unreadable or does not use the plugin."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps unknown tags' values instead of failing on them."""
+
+
+def _untagged(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+_Loader.add_multi_constructor("", _untagged)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The settings of a project that the commands need."""
+
+    config_file: Path
+    docs_dir: Path
+    maps_dir: Path
+    stale_after_days: int
+    #: theme.language: the language of the generated pages
+    language: str | None = None
+    #: the plugin's ``labels:`` option, single labels over the language's
+    labels: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The folder of mkdocs.yml: file paths in problems are relative to it."""
+        return self.config_file.parent
+
+    @functools.cached_property
+    def loaded_labels(self) -> LoadedLabels:
+        """The labels of the site's language and overrides, with what is wrong with them."""
+        return load_labels(self.language, self.labels)
+
+    @property
+    def options(self) -> SiteOptions:
+        return SiteOptions(stale_after_days=self.stale_after_days,
+                           labels=self.loaded_labels.labels)
+
+    def load(self, cache: FileCache | None = None) -> Project:
+        return load_project(self.root, self.maps_dir, self.docs_dir, cache)
+
+
+def read_site_config(config_file: Path) -> SiteConfig:
+    """Read ``config_file`` (an mkdocs.yml); raise SiteConfigError with a hint."""
+    config_file = config_file.resolve()
+    data = _read_yaml(config_file)
+    options = _plugin_options(data.get("plugins"), config_file)
+    root = config_file.parent
+    theme = data.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    labels = options.get("labels")
+    return SiteConfig(
+        config_file=config_file,
+        docs_dir=root / str(data.get("docs_dir") or DEFAULT_DOCS_DIR),
+        maps_dir=root / str(options.get("maps_dir") or JourneyMapsConfig.maps_dir.default),
+        stale_after_days=_integer(options.get("stale_after_days"),
+                                  JourneyMapsConfig.stale_after_days.default),
+        language=str(language) if language else None,
+        labels=labels if isinstance(labels, dict) else {},
+    )
+
+
+def _read_yaml(config_file: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    if config_file in seen:
+        raise SiteConfigError(f"{config_file} inherits from itself (INHERIT)")
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: no code runs
+    except FileNotFoundError:
+        raise SiteConfigError(f"{config_file.name} not found in {config_file.parent}: run "
+                              "journeymaps in the folder of the site's mkdocs.yml, or "
+                              "name it with --config-file") from None
+    except yaml.MarkedYAMLError as error:
+        raise SiteConfigError(_syntax_error(config_file, text, error)) from None
+    except RecursionError:
+        raise SiteConfigError(f"cannot read {config_file}: its settings are nested too deep "
+                              "for YAML") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SiteConfigError(f"cannot read {config_file}: {error}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SiteConfigError(f"{config_file} is not a mapping of settings")
+    parent = data.pop("INHERIT", None)
+    if parent:
+        inherited = (config_file.parent / str(parent)).resolve()
+        data = mergedeep.merge(_read_yaml(inherited, (*seen, config_file)), data)
+    return data
+
+
+def _syntax_error(config_file: Path, text: str, error: yaml.MarkedYAMLError) -> str:
+    """One line, worded as a syntax error in a map is (PyYAML's own spans three)."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return f"cannot read {config_file}: {yaml_message(error, '', 0)}"
+    rows = text.split("\n")
+    row = rows[mark.line] if mark.line < len(rows) else ""
+    return f"cannot read {config_file}:{mark.line + 1}: {yaml_message(error, row, mark.column)}"
+
+
+def _plugin_options(plugins: Any, config_file: Path) -> dict[str, Any]:
+    """The journeymaps plugin's options, whichever way mkdocs.yml lists plugins."""
+    for name, options in _plugin_entries(plugins):
+        if name == PLUGIN:
+            return options if isinstance(options, dict) else {}
+    raise SiteConfigError(f"{config_file} does not use the {PLUGIN} plugin: add "
+                          f"'- {PLUGIN}' under 'plugins:'")
+
+
+def _plugin_entries(plugins: Any) -> Iterator[tuple[Any, Any]]:
+    """(name, options) of each plugin: MkDocs takes a list of names or
+    one-key mappings, or a single mapping of name to options."""
+    if isinstance(plugins, dict):
+        yield from plugins.items()
+        return
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, dict):
+            yield from item.items()
+        else:
+            yield item, None
+
+
+def _integer(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default

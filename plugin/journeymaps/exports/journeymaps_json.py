@@ -1,0 +1,69 @@
+"""``journeymaps.json``: every map and persona, machine-readable (see the contract)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model.fields import specs
+from ..model.journey_map import JourneyMap
+from ..model.project import Project
+from ..model.question import Question
+from ..model.stage import Stage
+from ..pages import site_layout
+
+
+def project_export(project: Project) -> dict[str, Any]:
+    return {
+        "personas": [
+            {
+                "id": persona.id,
+                "name": persona.display_name,
+                "url": site_layout.page_url(site_layout.persona_page(persona.id)),
+                "maps": [m.file for m in project.maps_by_persona.get(persona.id, [])],
+                "segment": persona.segment,
+            }
+            for persona in project.personas.values()
+        ],
+        "maps": [_map(journey_map, project) for journey_map in project.maps],
+    }
+
+
+def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
+    return {
+        "path": journey_map.file,
+        "title": journey_map.title,
+        "url": site_layout.page_url(site_layout.map_page(journey_map)),
+        "personas": list(journey_map.persona),
+        "journey": journey_map.journey,
+        "state": journey_map.state_or_default,
+        "owner": journey_map.owner,
+        "reviewed": journey_map.reviewed.isoformat() if journey_map.reviewed else None,
+        "tags": list(journey_map.tags),
+        "stages": [_stage(stage, project) for stage in journey_map.stages],
+    }
+
+
+def _stage(stage: Stage, project: Project) -> dict[str, Any]:
+    data = _fields(stage)
+    data["touchpoints"] = [_fields(t) for t in stage.touchpoints]
+    data["opportunities"] = [_fields(o) for o in stage.opportunities]
+    data["questions"] = [_question(q, project) for q in stage.questions]
+    return data
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's front-matter fields (dataclasses.asdict deep-copies: too slow here)."""
+    return {name: getattr(record, name) for name in specs(type(record))}
+
+
+def _question(question: Question, project: Project) -> dict[str, Any]:
+    answer = project.answer_of(question)
+    url = answer if answer is None or answer.startswith("https://") else (
+        site_layout.page_url(answer))
+    return {"text": question.text, "answer": answer, "answer_url": url}
+
+
+def export_json(project: Project) -> str:
+    # compact: the C encoder serialises thousands of maps in a blink; indent would not
+    return json.dumps(project_export(project), ensure_ascii=False, separators=(",", ":"))

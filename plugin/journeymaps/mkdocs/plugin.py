@@ -1,0 +1,249 @@
+"""The MkDocs plugin: a thin adapter that feeds the core's pages to MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..analysis.options import SiteOptions
+from ..language.labels import ENGLISH, Labels, load_labels
+from ..load.cache import FileCache
+from ..load.project import load_project
+from ..model.project import Project
+from ..pages import site_layout
+from ..safety.sanitize import Regions, clean_page
+from ..site import registry
+from ..site.assembly import generate, photo_files, transform_docs_page
+from . import mermaid_assets, sidebar
+from .config import JourneyMapsConfig
+
+log = logging.getLogger("mkdocs.plugins.journeymaps")
+
+#: The label of each generated section's title in the navigation, by its folder.
+NAV_TITLES = registry.navigation_titles()
+#: The label of the section that groups the report pages, and those pages in order.
+REPORTS_TITLE = registry.REPORTS_TITLE
+REPORTS = registry.report_pages()
+
+
+class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = FileCache()  # lives across rebuilds of `mkdocs serve`
+        self.project: Project | None = None
+        #: every generated page: its HTML is cleaned whole (``sanitize.clean_page``)
+        self.generated_pages: set[str] = set()
+        #: marks the generated parts of hand-written pages, cleaned alone (new each build)
+        self.regions = Regions()
+        self.root = Path.cwd()
+        self.labels: Labels = ENGLISH
+        #: where this build's generated files wait for MkDocs to read them (see ``_add``)
+        self.spool: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin, and its cache, across serve rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        _require_markdown_extensions(config)
+        self.labels = _site_labels(config, self.config.labels)
+        # Material's search splits Chinese text into words with jieba, which logs the
+        # loading of its dictionary on every build: keep the build log to what matters
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        if site_layout.STYLESHEET not in config.extra_css:
+            config.extra_css.append(site_layout.STYLESHEET)
+        if site_layout.SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(site_layout.SCRIPT)
+        return config
+
+    @property
+    def maps_dir(self) -> Path:
+        return self.root / self.config.maps_dir
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
+        self.project = project
+        self.generated_pages = set()
+        self.regions = Regions()
+        self._clear_spool()
+        self.spool = Path(tempfile.mkdtemp(prefix="journeymaps-"))
+        for problem in project.problems:
+            if problem.severity == "warning":  # reported, but never fails --strict
+                log.info(f"warning: {problem}")
+            else:
+                log.warning(str(problem))
+        for generated in generate(project, self.options):
+            file = self._add(files, config, generated.path, generated.content)
+            self.generated_pages.add(file.src_uri)
+            if generated.source:  # "Edit this page" opens the map file, outside docs_dir
+                file.edit_uri = Path(os.path.relpath(self.root / generated.source,
+                                                     config.docs_dir)).as_posix()
+        for page, source in photo_files(project):
+            if files.get_file_from_path(page) is None:
+                files.append(File.generated(config, page, abs_src_path=str(source)))
+        self._add_mermaid(files, config)
+        return files
+
+    @property
+    def options(self) -> SiteOptions:
+        return SiteOptions(stale_after_days=self.config.stale_after_days, labels=self.labels,
+                           regions=self.regions)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled or self.project is None or page.file.generated_by:
+            return None
+        return transform_docs_page(page.file.src_uri, markdown, self.project, self.options)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Generated pages are cleaned whole, hand-written ones where journeymaps filled
+        something in: escaping is the first layer, this the second (SECURITY.md). Pages
+        with a diagram then get the Mermaid loader, the one script the plugin writes."""
+        if not self.config.enabled:
+            return None
+        if page.file.src_uri in self.generated_pages:
+            html = clean_page(html)
+        else:
+            html = self.regions.clean(html)
+        bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
+        return mermaid_assets.with_loader(
+            html, mermaid_assets.script_source(self.config.mermaid, bundled))
+
+    def _add_mermaid(self, files: Files, config: MkDocsConfig) -> None:
+        if self.config.mermaid != mermaid_assets.BUNDLED:
+            return
+        found = mermaid_assets.find_bundled([self.root])
+        if found is None:
+            log.warning(mermaid_assets.MISSING)
+        elif not files.get_file_from_path(mermaid_assets.SITE_PATH):
+            files.append(File.generated(config, mermaid_assets.SITE_PATH,
+                                        abs_src_path=str(found)))
+
+    def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
+        """Add a generated file, spooled to disk: MkDocs then reads it when it needs it,
+        as it reads a docs page, instead of holding every page's Markdown twice."""
+        existing = files.get_file_from_path(page)
+        if existing is not None:
+            log.warning(f"{page}: the docs folder has a page where journeymaps puts a "
+                        f"generated one; the generated page wins: move the docs page")
+            files.remove(existing)
+        assert self.spool is not None
+        spooled = self.spool / page
+        if not spooled.parent.is_dir():
+            spooled.parent.mkdir(parents=True)
+        spooled.write_text(content, encoding="utf-8")
+        file = File.generated(config, page, abs_src_path=str(spooled))
+        if page.endswith(".md") and not config.use_directory_urls:
+            # the contract promises directory URLs whatever the site's setting
+            file.dest_uri = site_layout.page_url(page) + "index.html"
+            file.url = site_layout.page_url(page)
+        files.append(file)
+        return file
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        titles = {folder: self.labels[key] for folder, key in NAV_TITLES.items()}
+        for item in nav.items:
+            if isinstance(item, Section):
+                folder = _folder_of(item)
+                if folder in titles:
+                    item.title = titles[folder]
+        reports = self.labels[REPORTS_TITLE]
+        if not config.nav:  # a site's own nav keeps the shape it was given
+            _group_reports(nav, reports)
+            sidebar.shorten(nav, self.config.sidebar_limit)
+        rank = {title: i for i, title in enumerate([*titles.values(), reports], 1)}
+        nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
+                       else rank.get(item.title or "", len(rank) + 1))
+        return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._clear_spool()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._clear_spool()
+
+    def on_shutdown(self) -> None:
+        self._clear_spool()
+
+    def _clear_spool(self) -> None:
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled and self.maps_dir.is_dir():
+            server.watch(str(self.maps_dir))
+        return server
+
+
+def _site_labels(config: MkDocsConfig, overrides: dict[str, Any]) -> Labels:
+    """The labels of theme.language with the site's overrides; what is wrong is logged.
+
+    An unknown language is a warning that never fails ``--strict`` (the site is
+    sound, only in English); an override that cannot be used is an error.
+    """
+    language = config.theme.get("language")
+    loaded = load_labels(language, overrides)
+    for warning in loaded.warnings:
+        log.info(f"warning: {warning}")
+    for error in loaded.errors:
+        log.warning(f"{Path(config.config_file_path or 'mkdocs.yml').name}: "
+                    f"plugins.journeymaps.{error}")
+    return loaded.labels
+
+
+def _group_reports(nav: Navigation, title: str) -> None:
+    """Move the top-level report pages into one "Reports" section, in report order."""
+    order = {page: i for i, page in enumerate(REPORTS)}
+    reports = [item for item in nav.items if isinstance(item, Page) and item.file.src_uri in order]
+    if not reports:
+        return
+    reports.sort(key=lambda page: order[page.file.src_uri])
+    section = Section(title, reports)  # type: ignore[arg-type]
+    for page in reports:
+        page.parent = section
+    nav.items = [item for item in nav.items if item not in reports] + [section]
+
+
+def _folder_of(section: Section) -> str | None:
+    """The top folder of the first page below a navigation section."""
+    for child in section.children:
+        if isinstance(child, Section):
+            found = _folder_of(child)
+            if found:
+                return found
+        elif getattr(child, "file", None) is not None:
+            return child.file.src_uri.split("/", 1)[0]
+    return None
+
+
+def _require_markdown_extensions(config: MkDocsConfig) -> None:
+    """Turn on the Markdown extensions generated pages rely on, if the site has not."""
+    from pymdownx.superfences import fence_code_format
+
+    for name in ("tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences"):
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault(
+        "custom_fences", [])
+    if not any(f.get("name") == "mermaid" for f in fences):
+        fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})

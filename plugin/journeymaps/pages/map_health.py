@@ -1,0 +1,102 @@
+"""Map health (``health.md``): what in the maps needs care, and where customers are lost.
+
+Stale maps, the weakest links, obstacle clusters, maps without owner,
+personas without maps, stages without touchpoints. One pass over the maps.
+"""
+
+from __future__ import annotations
+
+from ..analysis.health import WEAK_SCORE, WEAKEST_LINKS, stale_maps, weakest_links
+from ..analysis.map_stats import days_since_review
+from ..analysis.options import SiteOptions
+from ..language.labels import Labels
+from ..model.journey_map import JourneyMap
+from ..model.project import Project
+from ..safety.text import cell
+from . import site_layout
+from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
+
+#: Several obstacles at one stage lose the customer; from this many on, a stage is flagged.
+OBSTACLE_CLUSTER = 3
+#: Section anchors, stable for links from the home page and elsewhere.
+STALE, WEAKEST, CLUSTERS, NO_OWNER, NO_MAPS, NO_TOUCHPOINTS = (
+    "stale-maps", "weakest-links", "obstacle-clusters", "maps-without-owner",
+    "personas-without-maps", "stages-without-touchpoints")
+
+
+def render_map_health(project: Project, options: SiteOptions) -> str:
+    page, labels = site_layout.HEALTH, options.labels
+    order = labels.sort_key
+    stale = stale_maps(project, options)
+    weakest = weakest_links(project)
+    clusters = sorted(
+        ((stage, m) for m in project.maps for stage in m.stages
+         if len(stage.pain_points) >= OBSTACLE_CLUSTER),
+        key=lambda item: (-len(item[0].pain_points), order(item[1].title)))
+    unowned = sorted((m for m in project.maps if not m.owner), key=lambda m: order(m.title))
+    lonely = sorted((p for p in project.personas.values() if not project.maps_by_persona.get(p.id)),
+                    key=lambda p: order(p.display_name))
+    empty = [(stage, m) for m in project.maps for stage in m.stages if not stage.touchpoints]
+    summary = [
+        (STALE, "health.stale", labels.count("count.map", len(stale))),
+        (WEAKEST, "health.weakest", labels.count("count.touchpoint", len(weakest))),
+        (CLUSTERS, "health.clusters", labels.count("count.stage", len(clusters))),
+        (NO_OWNER, "health.no_owner", labels.count("count.map", len(unowned))),
+        (NO_MAPS, "health.no_maps", labels.count("count.persona", len(lonely))),
+        (NO_TOUCHPOINTS, "health.no_touchpoints", labels.count("count.stage", len(empty))),
+    ]
+    parts = [
+        "\n".join(f"- [{labels[key]}](#{anchor}): {count}" for anchor, key, count in summary),
+        _section(labels, STALE, "health.stale",
+                 labels("health.stale_intro", days=options.stale_after_days),
+                 ["map", "owner", "last_review", "days_since"],
+                 [[map_link(page, m), cell(m.owner) or NONE,
+                   sort_as(m.reviewed.isoformat() if m.reviewed else "0000",
+                           m.reviewed.isoformat() if m.reviewed else labels["review.never"]),
+                   _days(m, options)] for m in stale]),
+        _section(labels, WEAKEST, "health.weakest",
+                 labels("health.weakest_intro", limit=WEAKEST_LINKS, score=WEAK_SCORE),
+                 ["touchpoint", "channel", "score", "expected", "gap", "map", "stage",
+                  "personas"],
+                 [[f"**{cell(w.touchpoint.name)}**", cell(w.touchpoint.channel) or NONE,
+                   heat(w.touchpoint.score, str(w.touchpoint.score)),
+                   str(w.touchpoint.expected or NONE), _signed(w.touchpoint.gap),
+                   map_link(page, w.journey_map), cell(w.stage.name),
+                   persona_links(page, project.personas_of(w.journey_map)) or NONE]
+                  for w in weakest]),
+        _section(labels, CLUSTERS, "health.clusters",
+                 labels("health.clusters_intro", n=OBSTACLE_CLUSTER),
+                 ["map", "stage", "count", "feeling", "pain_points"],
+                 [[map_link(page, m), cell(stage.name), str(len(stage.pain_points)),
+                   heat(stage.average_score), join_items([cell(p) for p in stage.pain_points])]
+                  for stage, m in clusters]),
+        _section(labels, NO_OWNER, "health.no_owner", labels["health.no_owner_intro"],
+                 ["map", "folder"],
+                 [[map_link(page, m), cell(m.folder) or NONE] for m in unowned]),
+        _section(labels, NO_MAPS, "health.no_maps", labels["health.no_maps_intro"],
+                 ["persona", "segment"],
+                 [[persona_links(page, [p]), cell(p.segment) or NONE] for p in lonely]),
+        _section(labels, NO_TOUCHPOINTS, "health.no_touchpoints",
+                 labels["health.no_touchpoints_intro"],
+                 ["map", "stage"],
+                 [[map_link(page, m), cell(stage.name)] for stage, m in empty]),
+    ]
+    return render_page(labels["health.title"], parts)
+
+
+def _section(labels: Labels, anchor: str, key: str, intro: str, header: list[str],
+             rows: list[list[str]]) -> str:
+    columns = [labels["column." + name] for name in header]
+    body = table(columns, rows, sortable=True) if rows else labels["health.nothing"]
+    return f"## {labels[key]} {{ #{anchor} }}\n\n{intro}\n\n{body}"
+
+
+def _days(journey_map: JourneyMap, options: SiteOptions) -> str:
+    days = days_since_review(journey_map, options)
+    return NONE if days is None else str(days)
+
+
+def _signed(gap: int | None) -> str:
+    if gap is None:
+        return NONE
+    return f"{gap:+d}" if gap else "0"

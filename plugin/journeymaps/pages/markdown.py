@@ -1,0 +1,71 @@
+"""Pieces every generated page shares: its front matter and its problems box."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..language.labels import ENGLISH, Labels
+from ..load.frontmatter import implicit_tag
+from ..model.problem import Problem
+from ..safety import text
+from ..safety.sanitize import BODY_MARKER
+
+
+def front_matter(title: str, **meta: Any) -> str:
+    """YAML front matter MkDocs reads for the page title and metadata: text and lists
+    of text, written directly (yaml.safe_dump took a third of generating a page)."""
+    data = {"title": text.title(title), **{k: v for k, v in meta.items() if v}}
+    lines = ["---"]
+    for key, value in data.items():
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{key}:")
+            lines.extend(f"- {_yaml_scalar(item)}" for item in value)
+        else:
+            lines.append(f"{key}: {_yaml_scalar(value)}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+#: What YAML would refuse raw, or read as a line break (NEL, U+2028, U+2029), or
+#: drop (a BOM): everything outside its printable set, and those four.
+_UNPRINTABLE = re.compile(
+    r"[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+#: Text that stays a plain YAML scalar (``title: Moving house``): words and harmless
+#: punctuation, nothing YAML reads as syntax; anything else is double-quoted.
+_PLAIN = re.compile(r"[^\W\d_][\w .,'()/&+-]*(?<! )\Z")
+
+
+def _yaml_scalar(value: object) -> str:
+    """A plain YAML scalar where it reads as the same text, else a double-quoted one:
+    JSON's escapes are YAML's, and what YAML would refuse raw is escaped too."""
+    if isinstance(value, str) and _PLAIN.match(value) and implicit_tag(value) is None:
+        return value  # not yes, no, null or another word YAML would turn into a value
+    quoted = json.dumps(value if isinstance(value, (int, float)) else str(value),
+                        ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def problems_admonition(problems: list[Problem], noun: str, labels: Labels = ENGLISH) -> str:
+    """A warning box listing a file's problems, shown when the build is not strict.
+
+    The title is in the site's language; the messages stay English, as
+    ``journeymaps check`` and the build log print them.
+    """
+    if not problems:
+        return ""
+    title = labels.count(f"problems.{noun}", len(problems))
+    lines = [f'!!! danger "{title}"', ""]
+    for p in problems:  # file names and keys are the author's too: code() keeps them inert
+        where = f"{text.code(f'{p.file}:{p.line}')} {text.code(p.path)}"
+        lines.append(f"    - {where}: {text.inline(p.message)}")
+    return "\n".join(lines)
+
+
+def author_body(body: str) -> str:
+    """The author's Markdown body, last on the page, after the marker from which the
+    plugin rebuilds the page's HTML from an allowlist (see sanitize.clean_page)."""
+    return f"{BODY_MARKER}\n\n{body.strip()}".strip()

@@ -1,0 +1,44 @@
+"""The persona gallery (``personas/index.md``): a card per persona."""
+
+from __future__ import annotations
+
+import html
+
+from ..language.labels import ENGLISH, Labels
+from ..model.persona import Persona
+from ..model.project import Project
+from ..safety.text import dotted, inline, link_text
+from . import site_layout
+from .persona_page import photo_image
+from .report import render_page
+
+
+def render_persona_gallery(project: Project, labels: Labels = ENGLISH) -> str:
+    title = labels["gallery.title"]
+    if not project.personas:
+        return render_page(title, [labels["gallery.empty"]])
+    personas = sorted(project.personas.values(), key=lambda p: labels.sort_key(p.display_name))
+    cards = [_card(p, len(project.maps_by_persona.get(p.id, [])), labels) for p in personas]
+    intro = labels.count("gallery.intro", len(personas))
+    gallery = '<div class="grid cards jm-gallery" markdown>\n\n' + "\n\n".join(cards) + \
+        "\n\n</div>"
+    return render_page(title, [intro, gallery])
+
+
+def _card(persona: Persona, maps: int, labels: Labels) -> str:
+    target = site_layout.link(site_layout.PERSONA_GALLERY, site_layout.persona_page(persona.id))
+    name = link_text(persona.display_name)
+    lines = [f"-   {_picture(persona)} **[{name}]({target})**", ""]
+    facts = dotted(inline(persona.segment), inline(persona.role),
+                   labels.count("gallery.maps", maps) if maps else labels["gallery.no_maps"])
+    lines.append(f"    {facts}")
+    if persona.quote:
+        lines += ["", f"    > {inline(persona.quote)}"]
+    return "\n".join(lines)
+
+
+def _picture(persona: Persona) -> str:
+    """The photo, or the initials in a circle when there is none."""
+    if persona.photo:
+        return photo_image(persona, ".jm-avatar")
+    return f'<span class="jm-avatar jm-initials">{html.escape(persona.initials)}</span>'

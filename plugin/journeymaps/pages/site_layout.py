@@ -1,0 +1,101 @@
+"""Where each generated page sits in the docs tree, and so in the built site.
+
+Pages are addressed by their source path (``maps/telecom/moving.md``), as if
+they were files in the docs folder; MkDocs, or any static site generator with
+directory URLs, turns that into ``maps/telecom/moving/index.html``. Those
+URLs are part of the compatibility contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..model.journey_map import JourneyMap
+
+MAPS = "maps"
+PERSONAS = "personas"
+JOURNEYS = "journeys"
+EXPORT_JSON = "journeymaps.json"
+FAQ_GAPS = "faq-gaps.md"
+FAQ_GAPS_JSON = "faq-gaps.json"
+#: generated only when the docs folder has no page of its own there
+KB_INDEX = "kb/index.md"
+MAP_SCHEMA = "schema/map.json"
+PERSONA_SCHEMA = "schema/persona.json"
+
+#: Company-wide views (see the reports guide).
+CATALOGUE = f"{MAPS}/index.md"
+PERSONA_GALLERY = f"{PERSONAS}/index.md"
+JOURNEY_INDEX = f"{JOURNEYS}/index.md"
+CHANNELS = "channels.md"
+OPPORTUNITIES = "opportunities.md"
+HEALTH = "health.md"
+
+#: Style and script of the generated pages (heat map, charts, sortable tables).
+STYLESHEET = "assets/journeymaps/journeymaps.css"
+SCRIPT = "assets/journeymaps/journeymaps.js"
+
+
+def map_page(journey_map: JourneyMap) -> str:
+    return f"{MAPS}/{journey_map.slug}.md"
+
+
+def persona_page(persona_id: str) -> str:
+    return f"{PERSONAS}/{persona_id}.md"
+
+
+def journey_page(journey: str) -> str:
+    """The comparison page of a journey id (validated as an id: ``fields.Id``)."""
+    return f"{JOURNEYS}/{journey}.md"
+
+
+def unique_slug(name: str) -> str:
+    """``name`` itself when it is a clean slug, else a slug made unique by a hash.
+
+    Folder names are whatever the file system allows; two that slugify alike
+    ("Moving" and "moving") must not share an anchor, and the result must not
+    depend on which other folders exist.
+    """
+    slug = re.sub(r"[^\w-]+", "-", name.casefold()).strip("-_")
+    if slug == name and slug != "index":
+        return slug
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else digest
+
+
+def folder_anchor(folder: str) -> str:
+    """The id of a folder's table in the catalogue (the sidebar links to it)."""
+    return "folder-" + unique_slug(folder.replace("/", "-")) if folder else "folder"
+
+
+def page_url(page: str) -> str:
+    """The directory URL of a page (and its ``#fragment``), relative to the site root."""
+    path, hash_mark, fragment = page.partition("#")
+    return _directory_url(path) + hash_mark + fragment
+
+
+def _directory_url(path: str) -> str:
+    if not path.endswith(".md"):  # not a page (a PDF, an image): served as it is
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def link(from_page: str, to_page: str) -> str:
+    """A relative Markdown link from one page source to another.
+
+    Both are clean paths below the docs folder, so this is posixpath.relpath
+    without its abspath() calls, which ask the OS for the working directory
+    each time: tens of thousands of links per build.
+    """
+    folder = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(folder), len(target) - 1) and folder[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:])

@@ -1,0 +1,159 @@
+"""The HTML of generated pages, cut down to what the writer itself produces.
+
+Author text is escaped before it reaches Markdown (``text.inline``); that is
+the first layer. This is the second: whatever Markdown made of a generated
+page, its HTML goes through nh3 (the binding of Rust's ammonia sanitizer)
+with an allowlist of the elements and attributes the writer's Markdown, its
+extensions and the plugin's own SVG legitimately produce. No script, no
+event handler, no style but a table column's alignment, no URL but http(s),
+mailto and relative ones: so an escaping bug cannot become a live script.
+The plugin's own Mermaid loader is added after cleaning
+(``mermaid_assets.with_loader``), never through it.
+
+The same allowlist checks a body's Markdown source, so that what cleaning
+removes is reported to the author as a problem first (``findings``).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from html.parser import HTMLParser
+
+import nh3
+
+from .text import SAFE_SCHEMES, is_safe_url
+
+#: Tags Markdown and the site's extensions write, plus harmless inline formatting.
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+})
+#: The plugin's inline SVG (emotion curves, sparklines): shapes and text, nothing that
+#: links, animates or refers to another document.
+SVG_TAGS = frozenset({"svg", "g", "title", "desc", "line", "polyline", "polygon", "path",
+                      "circle", "rect", "text", "tspan"})
+#: Attributes allowed on every tag, and those allowed on some.
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "align", "role",
+                               "aria-label", "aria-hidden"})
+_SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy",
+                   "r", "points", "d", "text-anchor", "focusable"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "style", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "span": {"data-sort"},
+    **{tag: _SVG_ATTRIBUTES for tag in SVG_TAGS},
+}
+URL_ATTRIBUTES = frozenset({"href", "src"})
+#: Written before the author's body on every generated page (an HTML comment,
+#: which Markdown passes through and no escaped field can contain): what comes
+#: before it is fields only, safe on escaping alone (the fuzz test checks it).
+BODY_MARKER = "<!-- journeymaps: the author's body -->"
+# The only style Markdown writes: the alignment of a table column.
+_STYLE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")
+_NH3_ATTRIBUTES = {"*": set(GLOBAL_ATTRIBUTES), **ATTRIBUTES}
+
+
+def clean(markup: str, *, svg: bool = False) -> str:
+    """``markup`` with every element and attribute outside the allowlist removed
+    (the plugin's SVG shapes too, unless ``svg``).
+
+    Removed elements keep their text (``<blink>x</blink>`` reads ``x``), except
+    those whose content is code or style (``script``, ``style``...), dropped whole.
+    """
+    return nh3.clean(markup, tags=TAGS | SVG_TAGS if svg else TAGS,
+                     attributes=_NH3_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES), link_rel=None,
+                     strip_comments=True, filter_style_properties={"text-align"})
+
+
+def clean_page(markup: str) -> str:
+    """A generated page's HTML cleaned whole: what comes before ``BODY_MARKER`` (fields
+    and the plugin's own markup, SVG included) and the author's body after it (the
+    tags of Markdown only, as ``findings`` tells the author)."""
+    head, marker, body = markup.partition(BODY_MARKER)
+    return clean(head, svg=True) + (clean(body) if marker else "")
+
+
+class Regions:
+    """Marks the parts that journeymaps fills into hand-written docs pages, so that
+    only those are cleaned (the docs team's own HTML is theirs to write).
+
+    The markers carry a random token made for each build: text that escaping
+    failed to disarm cannot forge the end of its region, as it cannot know it.
+    """
+
+    def __init__(self, token: str | None = None) -> None:
+        token = token or secrets.token_hex(8)
+        self.start = f"<!-- journeymaps-region {token} -->"
+        self.end = f"<!-- /journeymaps-region {token} -->"
+
+    def wrap(self, markdown: str) -> str:
+        """``markdown`` as a region: the markers on lines of their own, blank lines around."""
+        return f"{self.start}\n\n{markdown}\n\n{self.end}"
+
+    def clean(self, markup: str) -> str:
+        """``markup`` with every region cleaned; a region never closed runs to the end."""
+        if self.start not in markup:
+            return markup
+        out: list[str] = []
+        rest = markup
+        while self.start in rest:
+            before, _, rest = rest.partition(self.start)
+            inside, _, rest = rest.partition(self.end)
+            out += [before, clean(inside, svg=True)]
+        out.append(rest)
+        return "".join(out)
+
+
+def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
+    """Why an attribute is dropped from ``tag``, or None when it is kept."""
+    if name not in GLOBAL_ATTRIBUTES and name not in ATTRIBUTES.get(tag, ()):
+        return f"the attribute '{name}' is not allowed"
+    if name in URL_ATTRIBUTES and value and not is_safe_url(value):
+        return f"the link to '{value}' is not allowed: use http(s):// or mailto:"
+    if name == "style" and not _STYLE.fullmatch(value or ""):
+        return "the attribute 'style' is not allowed"
+    return None
+
+
+class _Findings(HTMLParser):
+    """What ``clean`` removes from an author's HTML, for the author's messages only:
+    cleaning itself is nh3's."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        #: (line, message) of everything removed
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag not in TAGS:
+            self.found.append((line, f"the HTML tag <{tag}> is not allowed; it is removed"))
+            return
+        for name, value in attrs:
+            problem = attribute_problem(tag, name, value)
+            if problem:
+                self.found.append((line, f"{problem}; it is removed from <{tag}>"))
+
+    handle_startendtag = handle_starttag
+
+
+def findings(markup: str) -> list[tuple[int, str]]:
+    """What ``clean`` would remove from an author's HTML, with the line (from 1) of each.
+
+    An author's body may use the tags of Markdown (``TAGS``), not the plugin's SVG.
+    """
+    scan = _Findings()
+    scan.feed(markup)
+    scan.close()
+    return scan.found

@@ -1,0 +1,75 @@
+"""Every page the site gets from the maps, as Markdown: the core's whole output.
+
+The MkDocs plugin adds these pages to a build; ``journeymaps generate`` writes
+them to a folder for any other Markdown site generator. Both call this module,
+so the two can never differ. Which pages there are is the registry's
+(``site.registry``); this module builds them and fills hand-written pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..analysis.options import SiteOptions
+from ..load.files import photo_file
+from ..load.parallel import fan_out
+from ..model.project import Project
+from ..pages import site_layout
+from ..pages.kb_page import asked_by
+from .registry import PAGES, Context, expand_markers
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A page (``.md``) or a data file, at its path in the docs tree."""
+
+    path: str
+    content: str
+    #: the author's file it is made from, relative to the repository root
+    source: str | None = None
+
+
+def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
+    """The site's generated pages and exports, in a stable order; rendered by several
+    processes at once where the project is large (``parallel.fan_out``)."""
+    jobs = list(_jobs(project, options or SiteOptions()))
+    project.warm_up()  # what every page looks up, computed once, before any fork
+    return fan_out(lambda i: jobs[i](), len(jobs))
+
+
+def _jobs(project: Project, options: SiteOptions) -> Iterator[Callable[[], GeneratedFile]]:
+    for entry in PAGES:
+        for path, item in entry.paths(project):
+            source = entry.source(item) if entry.source else None
+            context = Context(project, options, path, item)
+            yield lambda build=entry.build, context=context, source=source: GeneratedFile(
+                context.path, build(context), source)
+
+
+def photo_files(project: Project) -> Iterator[tuple[str, Path]]:
+    """Persona photos kept beside persona files: (path in the docs tree, file)."""
+    for persona in project.personas.values():
+        source = photo_file(project, persona)  # only images inside maps/ (SECURITY.md)
+        if source is None or not persona.photo:
+            continue
+        page = posixpath.normpath(posixpath.join(site_layout.PERSONAS, persona.photo))
+        if not page.startswith(".."):
+            yield page, source
+
+
+def transform_docs_page(page: str, markdown: str, project: Project,
+                        options: SiteOptions | None = None) -> str:
+    """A hand-written docs page with the generated parts it asks for filled in.
+
+    The parts that carry author text from maps (the "Asked by" section, the key
+    figures) are marked as regions (``options.regions``), so that the plugin cleans
+    their HTML as it cleans a generated page's, and leaves the rest of the page alone.
+    """
+    options = options or SiteOptions()
+    section = asked_by(page, project, options.labels)
+    if section:
+        markdown = f"{markdown.rstrip()}\n\n{options.regions.wrap(section)}\n"
+    return expand_markers(markdown, Context(project, options, page))

@@ -1,0 +1,262 @@
+"""The page registry: every page and file the site gets from the maps, declared once.
+
+Each entry says where the page lives, what it is (for the guide's addresses page),
+which navigation section it belongs to and under which label, and how it is built:
+``build(context)``, one signature for all. ``site.assembly.generate`` builds them in
+this order, the MkDocs adapter names and groups its navigation from them, and the
+``<!-- journeymaps:addresses -->`` marker writes the guide's tables from them. A new
+report page is one entry here (and its builder in ``pages/``).
+
+The markers a hand-written docs page may hold (``<!-- journeymaps:figures -->``...)
+are registered here too (``MARKERS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..analysis.options import SiteOptions
+from ..exports.faq_gaps_json import faq_gaps_json
+from ..exports.journeymaps_json import export_json
+from ..exports.schema import SCHEMAS, schema_json
+from ..language.labels import Labels
+from ..load.files import display_path
+from ..model.project import Project
+from ..pages import site_layout
+from ..pages.catalogue import render_catalogue
+from ..pages.channel_matrix import render_channel_matrix
+from ..pages.faq_gap_report import render_faq_gap_page
+from ..pages.field_tables import field_table_marker
+from ..pages.journey_comparison import render_journey_comparison, render_journey_index
+from ..pages.kb_page import render_kb_index
+from ..pages.key_figures import render_key_figures
+from ..pages.label_table import label_table
+from ..pages.map_health import render_map_health
+from ..pages.map_page import render_map_page
+from ..pages.opportunity_backlog import render_opportunity_backlog
+from ..pages.persona_gallery import render_persona_gallery
+from ..pages.persona_page import render_persona_page
+
+#: Navigation: a page's own folder becomes a section titled by the page's label...
+FOLDER = "folder"
+#: ...or the page joins the one section that groups the reports.
+REPORTS = "reports"
+REPORTS_TITLE = "nav.reports"
+CONTRACT, OURS = "contract", "journeymaps"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a builder gets: the project, the site's options, the page's own path and,
+    for a page made per map, persona or journey, that item."""
+
+    project: Project
+    options: SiteOptions
+    path: str
+    item: Any = None
+
+    @property
+    def labels(self) -> Labels:
+        return self.options.labels
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page (``.md``) or file of the site, or one per item of ``each``."""
+
+    #: where it lives: a path, or the path of an item's page
+    path: str | Callable[[Any], str]
+    build: Callable[[Context], str]
+    #: the guide's addresses page: what it is, where (under the site folder), since when
+    what: str
+    where: str
+    since: str = OURS
+    #: for a page per item: the items (maps, personas, journeys) of a project
+    each: Callable[[Project], Iterable[Any]] | None = None
+    #: the author's file an item's page is made from ("Edit this page")
+    source: Callable[[Any], str] | None = None
+    #: whether the project gets it at all (a hand-written page may take its place)
+    when: Callable[[Project], bool] = lambda project: True
+    #: navigation: FOLDER or REPORTS, the label of its title there, and its place among
+    #: the folders (or the reports), first 1
+    group: str | None = None
+    title: str | None = None
+    rank: int = 0
+    #: a machine-readable file, listed in the guide's second table
+    data: bool = False
+
+    def paths(self, project: Project) -> Iterable[tuple[str, Any]]:
+        """(path, item) of every page of this entry in ``project``."""
+        if not self.when(project):
+            return
+        if self.each is None:
+            assert isinstance(self.path, str)
+            yield self.path, None
+            return
+        path = self.path
+        assert callable(path)
+        for item in self.each(project):
+            yield path(item), item
+
+
+def _no_kb_index(project: Project) -> bool:
+    """A hand-written index of the knowledge base wins over the generated one."""
+    docs = project.docs_dir
+    return docs is None or not (docs / site_layout.KB_INDEX).is_file()
+
+
+def _asset(name: str) -> Callable[[Context], str]:
+    def read(context: Context) -> str:
+        return resources.files(__package__).joinpath("assets", name).read_text(
+            encoding="utf-8")
+    return read
+
+
+#: In the order they are generated (MkDocs lists them in it, and builds them in it);
+#: the navigation orders its sections and reports by ``rank``.
+PAGES: tuple[Entry, ...] = (
+    Entry(site_layout.map_page, lambda c: render_map_page(c.item, c.project, c.labels),
+          "the page of map `maps/<path>.md`", "`maps/<path>/index.html`", CONTRACT,
+          each=lambda project: project.maps, source=lambda m: m.file),
+    Entry(lambda persona: site_layout.persona_page(persona.id),
+          lambda c: render_persona_page(c.item, c.project, c.labels),
+          "the page of persona `<id>`", "`personas/<id>/index.html`", CONTRACT,
+          each=lambda project: project.personas.values(), source=lambda p: p.file),
+    Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project),
+          "every map and persona", "`journeymaps.json`", CONTRACT, data=True),
+    Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.labels),
+          "the FAQ gap report", "`faq-gaps/index.html`", CONTRACT,
+          group=REPORTS, rank=4),
+    Entry(site_layout.FAQ_GAPS_JSON, lambda c: faq_gaps_json(c.project),
+          "the FAQ gaps", "`faq-gaps.json`", CONTRACT, data=True),
+    Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
+          "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
+          when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
+    *(Entry(path, lambda c: schema_json(c.path), f"the JSON Schema of a {record.noun.split()[-1]}"
+            f" file's front matter", f"`{path}`", data=True)
+      for path, (record, _, _) in SCHEMAS.items()),
+    Entry(site_layout.CATALOGUE, lambda c: render_catalogue(c.project, c.options),
+          "the map catalogue", "`maps/index.html`", group=FOLDER, title="catalogue.title",
+          rank=1),
+    Entry(site_layout.PERSONA_GALLERY, lambda c: render_persona_gallery(c.project, c.labels),
+          "the persona gallery", "`personas/index.html`", group=FOLDER, title="gallery.title",
+          rank=2),
+    Entry(site_layout.JOURNEY_INDEX, lambda c: render_journey_index(c.project, c.labels),
+          "the list of journeys", "`journeys/index.html`", group=FOLDER,
+          title="journeys.title", rank=4),
+    Entry(site_layout.journey_page,
+          lambda c: render_journey_comparison(c.item, c.project, c.labels),
+          "the comparison of journey `<journey>`",
+          "`journeys/<journey>/index.html`, the id as written: a `journey:` that is not "
+          "lowercase letters, digits and `-` is a problem and makes no page (earlier "
+          "versions gave such ids a slug with a hash suffix)",
+          each=lambda project: project.maps_by_journey),
+    Entry(site_layout.CHANNELS, lambda c: render_channel_matrix(c.project, c.labels),
+          "the omnichannel matrix", "`channels/index.html`", group=REPORTS,
+          rank=1),
+    Entry(site_layout.OPPORTUNITIES, lambda c: render_opportunity_backlog(c.project, c.labels),
+          "the opportunity backlog", "`opportunities/index.html`",
+          group=REPORTS, rank=2),
+    Entry(site_layout.HEALTH, lambda c: render_map_health(c.project, c.options),
+          "map health", "`health/index.html`", group=REPORTS, rank=3),
+    *(Entry(path, _asset(path.rpartition("/")[2]), "", "")
+      for path in (site_layout.STYLESHEET, site_layout.SCRIPT)),
+)
+#: Addresses inside pages, for the guide's table (after the pages, in this order).
+ANCHORS = (
+    ("an FAQ gap in the report", "`faq-gaps/index.html#gap-<words of the question>`"),
+    ("the catalogue's table of folder `<folder>` of `maps/` (when there are several "
+     "folders)", "`maps/index.html#folder-<folder>`, `/` in the folder's path written as "
+     "`-`; a folder name that is not a clean lowercase slug gets 8 characters of its hash "
+     "after the slug (`Area 3` → `folder-area-3-…`), so two folders never share an anchor"),
+)
+
+
+def _in_navigation(group: str) -> list[Entry]:
+    return sorted((e for e in PAGES if e.group == group), key=lambda e: e.rank)
+
+
+def navigation_titles() -> dict[str, str]:
+    """The label of each generated folder's section title, by the folder, in the order
+    the navigation shows them."""
+    return {str(e.path).split("/")[0]: e.title for e in _in_navigation(FOLDER) if e.title}
+
+
+def report_pages() -> tuple[str, ...]:
+    """The pages the navigation groups under REPORTS_TITLE, in reading order."""
+    return tuple(str(e.path) for e in _in_navigation(REPORTS))
+
+
+# ---------------------------------------------------------------- docs-page markers
+
+@dataclass(frozen=True)
+class Marker:
+    """``<!-- journeymaps:NAME ARGUMENT -->`` on a line of its own in a docs page."""
+
+    name: str
+    #: the Markdown it becomes: (project and options, the docs page, the argument)
+    expand: Callable[[Context, str], str]
+    what: str
+    #: what it becomes carries text from maps: a region the plugin cleans (SECURITY.md)
+    author_text: bool = False
+
+    def text(self, argument: str = "") -> str:
+        """The marker as an author writes it."""
+        return f"<!-- journeymaps:{self.name}{' ' + argument if argument else ''} -->"
+
+
+def addresses_table(context: Context, which: str) -> str:
+    """The guide's table of the site's pages (``pages``) or files (``files``)."""
+    data = which == "files"
+    rows = [(e.what, e.where, e.since) for e in PAGES if e.what and e.data == data]
+    if not data:  # the places inside pages come last, as extra rows of the pages table
+        rows += [(what, where, OURS) for what, where in ANCHORS]
+        first = [r for r in rows if r[2] == CONTRACT]
+        rows = first + [r for r in rows if r[2] != CONTRACT]
+    lines = ["| what | where | since |", "|---|---|---|"]
+    docs = context.project.docs_dir
+    folder = display_path(docs, context.project.root) if docs else "docs"
+    lines += [f"| {what.replace('{docs}', folder)} | {where} | {since} |"
+              for what, where, since in rows]
+    return "\n".join(lines)
+
+
+MARKERS: tuple[Marker, ...] = (
+    Marker("figures", lambda c, _: render_key_figures(c.path, c.project, c.options),
+           "the key figures of the home page, linked to the reports", author_text=True),
+    Marker("labels", lambda c, _: label_table(c.labels),
+           "the table of every label key, in English and in the site's words"),
+    Marker("fields", lambda c, name: field_table_marker(name),
+           "the field table of a record: `map`, `persona`, `stage`, `touchpoint`..."),
+    Marker("addresses", addresses_table,
+           "the table of the site's pages (`pages`) or machine-readable files (`files`)"),
+)
+
+#: A marker line: ``<!-- journeymaps:NAME -->`` or ``<!-- journeymaps:NAME ARGUMENT -->``.
+_MARKER_LINE = re.compile(r"\s*<!--\s*journeymaps:([\w-]+)(?:\s+([\w-]+))?\s*-->\s*")
+_BY_NAME = {marker.name: marker for marker in MARKERS}
+
+
+def expand_markers(markdown: str, context: Context) -> str:
+    """``markdown`` with each registered marker on a line of its own replaced by what it
+    stands for. A marker inside a fenced code block is left alone, so that a page can
+    show authors how to write it; so is one inside a line of text."""
+    if "journeymaps:" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif (found := _MARKER_LINE.fullmatch(line)) and found.group(1) in _BY_NAME:
+            marker = _BY_NAME[found.group(1)]
+            expanded = marker.expand(context, found.group(2) or "")
+            lines[i] = context.options.regions.wrap(expanded) if marker.author_text else expanded
+    return "\n".join(lines)
