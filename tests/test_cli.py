@@ -150,6 +150,13 @@ def test_warnings_are_printed_but_do_not_fail(project: Path,
     ({"mkdocs.yml": ""}, ["check"], "does not use the journeymaps plugin"),
     ({"mkdocs.yml": "plugins: [{journeymaps: {maps_dir: nowhere}}]\n"}, ["check"],
      "the maps folder nowhere/ does not exist"),
+    # the plugin's options are validated by the plugin's own typed config: same errors
+    ({"mkdocs.yml": "plugins: [{journeymaps: {stale_after_days: soon, sidebar_limit: x}}]\n"},
+     ["check"], "mkdocs.yml: plugins.journeymaps.stale_after_days: Expected type: "
+                "<class 'int'> but received: <class 'str'>\n"
+                "mkdocs.yml: plugins.journeymaps.sidebar_limit: Expected type: "),
+    ({"mkdocs.yml": "plugins: [{journeymaps: {mermaid: 'javascript:x'}}]\n"}, ["check"],
+     "mkdocs.yml: plugins.journeymaps.mermaid: "),
     ({}, ["check", "--format", "xml"], "'xml' is not one of 'text', 'github', 'json'"),
     ({}, ["check", "nowhere.md"], "'nowhere.md' does not exist"),
     ({}, ["check", ".."], "is outside the project folder"),
@@ -166,6 +173,16 @@ def test_usage_errors_exit_2(project: Path, files: dict[str, str | None], args: 
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_commands_and_plugin_share_their_defaults(tmp_path: Path) -> None:
+    from journeymaps.cli.site_config import plugin_config
+    from journeymaps.mkdocs.plugin import JourneyMapsPlugin
+
+    plugin = JourneyMapsPlugin()
+    errors, _ = plugin.load_config({})
+    assert not errors
+    assert dict(plugin_config({}, tmp_path / "mkdocs.yml")) == dict(plugin.config)
 
 
 def test_config_file_option_and_plugin_options(project_dir: MakeProject) -> None:

@@ -13,6 +13,7 @@ from conftest import Build, mkdocs_build
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.exports.faq_gaps_json import faq_gaps_export
 from journeymaps.exports.journeymaps_json import project_export
+from journeymaps.exports.schema import schema_json
 from journeymaps.load.knowledge_base import page_title
 from journeymaps.load.questions import _set_anchors
 from journeymaps.model.project import Project
@@ -152,9 +153,9 @@ stages:
         "maps/broken.md:7: stages[0].questions[0].answer: the answer page 'kb/missing.md' "
         "does not exist in site_src/",
         "maps/broken.md:8: stages[0].questions[1].answer: the URL scheme 'http:' is not "
-        "allowed; use an https:// URL or a path relative to `site_src/`",
+        "allowed; use an https:// URL or a path relative to the docs folder `site_src/`",
         "maps/broken.md:9: stages[0].questions[2].answer: the URL scheme 'javascript:' is not "
-        "allowed; use an https:// URL or a path relative to `site_src/`",
+        "allowed; use an https:// URL or a path relative to the docs folder `site_src/`",
         "maps/broken.md:10: stages[0].questions[3].answer: the answer '../mkdocs.yml' is "
         "outside site_src/; give a page path relative to site_src/ or an https:// URL",
     ]
@@ -418,6 +419,22 @@ def test_strict_build_with_gaps_and_answers(project_dir: MakeProject, tmp_path: 
     assert "Can I keep my cat?" in number
 
 
+def test_messages_name_the_sites_own_docs_folder(load: Load) -> None:
+    """No message or schema text says site_src/ for a site whose docs folder is docs/."""
+    from journeymaps.load.project import load_project
+
+    files = {**VALID, "maps/retail/shop.md": SHOP.replace(
+        "When does the technician come", "{text: T, answer: 'ftp://x/y'}")}
+    root = load(files).root
+    (root / "site_src").rename(root / "docs")
+    project = load_project(root, root / "maps", root / "docs")
+    messages = " ".join(p.message for p in project.problems)
+    assert "a path relative to the docs folder `docs/`" in messages
+    assert "site_src" not in messages
+    assert "`docs/`" in schema_json(site_layout.MAP_SCHEMA, project.docs_folder)
+    assert "site_src" not in schema_json(site_layout.MAP_SCHEMA, project.docs_folder)
+
+
 def test_strict_build_fails_on_broken_answers(project_dir: MakeProject,
                                                tmp_path: Path) -> None:
     files = {**VALID, "maps/retail/shop.md": SHOP.replace(
@@ -427,7 +444,7 @@ def test_strict_build_fails_on_broken_answers(project_dir: MakeProject,
     assert build.returncode != 0
     for line in ("WARNING -  maps/retail/shop.md:6: stages[0].questions[1].answer: the URL "
                  "scheme 'ftp:' is not allowed; use an https:// URL or a path relative to "
-                 "`site_src/`",
+                 "the docs folder `site_src/`",
                  "WARNING -  maps/retail/shop.md:6: stages[0].questions[2].answer: the answer "
                  "page 'kb/cash.md' does not exist in site_src/"):
         assert line in build.output

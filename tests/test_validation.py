@@ -83,7 +83,7 @@ def test_valid_map_has_no_problems(load: Load) -> None:
     ("title: T\npersona: anna\nstages:\n  - name: S\n    questions:\n"
      "      - {text: Why?, answer: 'ftp://x/y'}\n",
      "maps/t/m.md:7: stages[0].questions[0].answer: the URL scheme 'ftp:' is not allowed; "
-     "use an https:// URL or a path relative to `site_src/`"),
+     "use an https:// URL or a path relative to the docs folder `site_src/`"),
     ("title: T\npersona: anna\nstages:\n  - name: S\n    questions:\n"
      "      - {text: Why?, answer: kb/none.md}\n",
      "maps/t/m.md:7: stages[0].questions[0].answer: the answer page 'kb/none.md' does not "

@@ -1,9 +1,11 @@
-"""Where a project's maps and docs are, read from its mkdocs.yml without MkDocs.
+"""Where a project's maps and docs are, read from its mkdocs.yml without building.
 
 ``journeymaps`` commands must answer in a second, so they read mkdocs.yml as
-plain YAML instead of loading MkDocs' whole configuration (and its plugins).
-Tags such as ``!!python/name:`` are kept as text, ``!ENV`` is honoured and
-``INHERIT`` is followed, as MkDocs does.
+plain YAML instead of loading MkDocs' whole configuration (its theme and every
+plugin). Tags such as ``!!python/name:`` are kept as text, ``!ENV`` is honoured
+and ``INHERIT`` is followed, as MkDocs does. The plugin's own options go through
+the plugin's typed configuration (``mkdocs.config.JourneyMapsConfig``): the
+commands get the same defaults and refuse what the plugin refuses, in its words.
 """
 
 from __future__ import annotations
@@ -87,20 +89,37 @@ def read_site_config(config_file: Path) -> SiteConfig:
     """Read ``config_file`` (an mkdocs.yml); raise SiteConfigError with a hint."""
     config_file = config_file.resolve()
     data = _read_yaml(config_file)
-    options = _plugin_options(data.get("plugins"), config_file)
+    options = plugin_config(_plugin_options(data.get("plugins"), config_file), config_file)
     root = config_file.parent
     theme = data.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
-    labels = options.get("labels")
     return SiteConfig(
         config_file=config_file,
         docs_dir=root / str(data.get("docs_dir") or DEFAULT_DOCS_DIR),
-        maps_dir=root / str(options.get("maps_dir") or JourneyMapsConfig.maps_dir.default),
-        stale_after_days=_integer(options.get("stale_after_days"),
-                                  JourneyMapsConfig.stale_after_days.default),
+        maps_dir=root / options.maps_dir,
+        stale_after_days=options.stale_after_days,
         language=str(language) if language else None,
-        labels=labels if isinstance(labels, dict) else {},
+        labels=options.labels,
     )
+
+
+def plugin_config(options: dict[str, Any], config_file: Path) -> JourneyMapsConfig:
+    """The plugin's options validated as MkDocs validates them for the plugin: the same
+    defaults, and what the plugin would refuse refused in the same words. MkDocs stops
+    at the first bad option; here each is validated alone, so all are told at once."""
+    errors = [(name, error) for name, value in options.items()
+              for name, error in _validated({name: value}, config_file)[1]]
+    if errors:
+        raise SiteConfigError("\n".join(
+            f"{config_file.name}: plugins.{PLUGIN}.{name}: {error}" for name, error in errors))
+    return _validated(options, config_file)[0]
+
+
+def _validated(options: dict[str, Any], config_file: Path) -> tuple[JourneyMapsConfig, Any]:
+    config = JourneyMapsConfig(config_file_path=str(config_file))
+    config.load_dict(options)
+    errors, _warnings = config.validate()  # an unknown option: MkDocs only warns
+    return config, errors
 
 
 def _read_yaml(config_file: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
@@ -161,7 +180,3 @@ def _plugin_entries(plugins: Any) -> Iterator[tuple[Any, Any]]:
             yield from item.items()
         else:
             yield item, None
-
-
-def _integer(value: Any, default: int) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else default

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model.fields import Record
+from ..model.fields import Record, docs_named
 from ..model.journey_map import MAP_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..pages import site_layout
@@ -30,12 +30,14 @@ SCHEMAS: dict[str, tuple[Record, str, str]] = {
 }
 
 
-def json_schema(path: str) -> dict[str, Any]:
-    """The schema published at ``path`` (one of :data:`SCHEMAS`)."""
+def json_schema(path: str, docs_folder: str = "docs") -> dict[str, Any]:
+    """The schema published at ``path`` (one of :data:`SCHEMAS`), naming the site's docs
+    folder where its texts do."""
     record, title, description = SCHEMAS[path]
-    return {"$schema": DIALECT, "title": title, "description": description,
-            **record.json_schema()}
+    schema = {"$schema": DIALECT, "title": title, "description": description,
+              **record.json_schema()}
+    return json.loads(docs_named(json.dumps(schema, ensure_ascii=False), docs_folder))
 
 
-def schema_json(path: str) -> str:
-    return json.dumps(json_schema(path), ensure_ascii=False, indent=2) + "\n"
+def schema_json(path: str, docs_folder: str = "docs") -> str:
+    return json.dumps(json_schema(path, docs_folder), ensure_ascii=False, indent=2) + "\n"

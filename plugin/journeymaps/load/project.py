@@ -3,10 +3,12 @@ cross-referenced (``checks``), through the cache (``cache``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from pathlib import Path
 
+from ..model.fields import DOCS, docs_named
 from ..model.journey_map import MAP_RECORD, JourneyMap, default_title
 from ..model.persona import PERSONA_ID, PERSONA_RECORD, PERSONAS_FOLDER, Persona
 from ..model.problem import WHOLE_FILE, FieldPath, Problem
@@ -46,7 +48,17 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     project.questions = index_questions(project)
     check_references(project)
     check_declared_answers(project)
+    _name_docs_folder(project)
     return project
+
+
+def _name_docs_folder(project: Project) -> None:
+    """Messages of the model name the docs folder as a placeholder: put in the site's."""
+    folder = project.docs_folder
+    for owner in (*project.maps, *project.personas.values()):
+        if any(DOCS in p.message for p in owner.problems):
+            owner.problems = [dataclasses.replace(p, message=docs_named(p.message, folder))
+                              for p in owner.problems]
 
 
 def _unsafe_name(project: Project, path: Path) -> bool:

@@ -30,6 +30,14 @@ class _Invalid:
 
 INVALID: Any = _Invalid()
 _META = "journeymaps"
+#: The docs folder in the model's texts (field docs, messages): ``docs_named`` puts in
+#: the site's own (``docs_dir`` of mkdocs.yml), wherever the text reaches an author.
+DOCS = "{docs}"
+
+
+def docs_named(text: str, folder: str) -> str:
+    """``text`` with the docs folder placeholder replaced by ``folder``."""
+    return text.replace(DOCS, folder) if DOCS in text else text
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:

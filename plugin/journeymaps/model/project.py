@@ -4,6 +4,7 @@ questions by text and by answering page). ``load.project`` fills it."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,6 +40,14 @@ class Project:
     broken_answers: set[str] = field(default_factory=set)
     #: every question grouped by text, by answering page and by FAQ gap
     questions: QuestionIndex = field(default_factory=QuestionIndex)
+
+    @property
+    def docs_folder(self) -> str:
+        """The docs folder as authors see it, relative to the repository root (MkDocs'
+        default name where the project has none), for texts that name it."""
+        if self.docs_dir is None:
+            return "docs"
+        return Path(os.path.relpath(self.docs_dir, self.root)).as_posix()
 
     @property
     def problems(self) -> list[Problem]:

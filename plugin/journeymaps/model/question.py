@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fields import Link, Text, spec
+from .fields import DOCS, Link, Text, spec
 
 #: Question marks ignored at the end: ASCII, full-width (Chinese, Japanese) and Arabic.
 QUESTION_MARKS = "?？؟"
@@ -19,9 +19,9 @@ def normalise(text: str) -> str:
 class Question:
     text: str = spec(Text(), "the question in the customer's words", required=True)
     answer: str | None = spec(
-        Link(relative_to="`site_src/`"),
-        "a page path relative to `site_src/` (e.g. `kb/keep-my-number.md`) or an "
-        "`https://` URL; a question without an answer is an FAQ gap")
+        Link(relative_to=f"the docs folder `{DOCS}/`"),
+        f"a page path relative to the docs folder `{DOCS}/` (e.g. `kb/keep-my-number.md`) "
+        "or an `https://` URL; a question without an answer is an FAQ gap")
 
     @property
     def key(self) -> str:

@@ -7,7 +7,7 @@ declarations as the validator and the JSON Schema, so the guide cannot drift.
 
 from __future__ import annotations
 
-from ..model.fields import Record, records
+from ..model.fields import Record, docs_named, records
 from ..model.journey_map import MAP_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..safety.text import cell
@@ -19,20 +19,22 @@ TABLES: dict[str, Record] = {
 }
 
 
-def field_table(record: Record) -> str:
-    """A Markdown table of a record's keys: type, whether required, meaning."""
+def field_table(record: Record, docs_folder: str = "docs") -> str:
+    """A Markdown table of a record's keys: type, whether required, meaning (naming the
+    site's docs folder where a key's text does)."""
     lines = ["| key | type | required | meaning |", "|---|---|---|---|"]
     for name, spec in record.fields().items():
-        lines.append(f"| `{name}` | {cell(spec.type.describe())} | "
-                     f"{'yes' if spec.required else ''} | {cell(spec.doc)} |")
+        kind, doc = (docs_named(text, docs_folder) for text in (spec.type.describe(), spec.doc))
+        lines.append(f"| `{name}` | {cell(kind)} | {'yes' if spec.required else ''} | "
+                     f"{cell(doc)} |")
     return "\n".join(lines)
 
 
-def field_table_marker(name: str) -> str:
+def field_table_marker(name: str, docs_folder: str = "docs") -> str:
     """What ``<!-- journeymaps:fields NAME -->`` becomes: the table, or a warning box
     naming the tables there are."""
     record = TABLES.get(name)
     if record is not None:
-        return field_table(record)
+        return field_table(record, docs_folder)
     return (f'!!! danger "Unknown field table \'{cell(name)}\'"\n\n'
             f"    Known tables: {', '.join(TABLES)}.")

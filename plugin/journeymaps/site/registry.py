@@ -24,7 +24,7 @@ from ..exports.faq_gaps_json import faq_gaps_json
 from ..exports.journeymaps_json import export_json
 from ..exports.schema import SCHEMAS, schema_json
 from ..language.labels import Labels
-from ..load.files import display_path
+from ..model.fields import docs_named
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.catalogue import render_catalogue
@@ -136,8 +136,9 @@ PAGES: tuple[Entry, ...] = (
     Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
           when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
-    *(Entry(path, lambda c: schema_json(c.path), f"the JSON Schema of a {record.noun.split()[-1]}"
-            f" file's front matter", f"`{path}`", data=True)
+    *(Entry(path, lambda c: schema_json(c.path, c.project.docs_folder),
+            f"the JSON Schema of a {record.noun.split()[-1]} file's front matter", f"`{path}`",
+            data=True)
       for path, (record, _, _) in SCHEMAS.items()),
     Entry(site_layout.CATALOGUE, lambda c: render_catalogue(c.project, c.options),
           "the map catalogue", "`maps/index.html`", group=FOLDER, title="catalogue.title",
@@ -218,9 +219,8 @@ def addresses_table(context: Context, which: str) -> str:
         first = [r for r in rows if r[2] == CONTRACT]
         rows = first + [r for r in rows if r[2] != CONTRACT]
     lines = ["| what | where | since |", "|---|---|---|"]
-    docs = context.project.docs_dir
-    folder = display_path(docs, context.project.root) if docs else "docs"
-    lines += [f"| {what.replace('{docs}', folder)} | {where} | {since} |"
+    folder = context.project.docs_folder
+    lines += [f"| {docs_named(what, folder)} | {where} | {since} |"
               for what, where, since in rows]
     return "\n".join(lines)
 
@@ -230,7 +230,7 @@ MARKERS: tuple[Marker, ...] = (
            "the key figures of the home page, linked to the reports", author_text=True),
     Marker("labels", lambda c, _: label_table(c.labels),
            "the table of every label key, in English and in the site's words"),
-    Marker("fields", lambda c, name: field_table_marker(name),
+    Marker("fields", lambda c, name: field_table_marker(name, c.project.docs_folder),
            "the field table of a record: `map`, `persona`, `stage`, `touchpoint`..."),
     Marker("addresses", addresses_table,
            "the table of the site's pages (`pages`) or machine-readable files (`files`)"),
