@@ -11,12 +11,11 @@ from journeymaps.analysis.options import SiteOptions
 from journeymaps.language.labels import (
     BASE,
     ENGLISH,
-    PLURAL_CATEGORIES,
-    PLURAL_RULES,
     Labels,
     languages,
     load_labels,
     placeholders,
+    plural_categories,
     read_catalogue,
     resolve_language,
 )
@@ -41,8 +40,8 @@ def test_every_language_has_every_label(language: str) -> None:
     catalogue = read_catalogue(language)
     texts = catalogue["labels"]
     assert set(texts) == set(ENGLISH_TEXTS), set(texts) ^ set(ENGLISH_TEXTS)
-    assert catalogue["plural"] in PLURAL_RULES
-    categories = set(PLURAL_CATEGORIES[catalogue["plural"]])
+    assert "plural" not in catalogue  # the CLDR's rules, from Babel: nothing to name
+    categories = set(plural_categories(language))
     for key, text in texts.items():
         english = ENGLISH_TEXTS[key]
         assert isinstance(text, str) == isinstance(english, str), key
@@ -108,6 +107,17 @@ def test_counted_labels_take_the_languages_plural_forms(language: str,
     labels = load_labels(language).labels
     for n, expected in counts.items():
         assert labels.count("count.map", n) == expected
+
+
+@pytest.mark.parametrize(("language", "categories"), [
+    ("en", ("one", "other")), ("pl", ("one", "few", "many")), ("ru", ("one", "few", "many")),
+    ("zh-Hant", ("other",)), ("cs", ("one", "few", "other")), ("fr", ("one", "many", "other")),
+    ("ar", ("zero", "one", "two", "few", "many", "other")), ("xx", ("one", "other")),
+])
+def test_plural_forms_of_any_language_come_from_the_cldr(language: str,
+                                                         categories: tuple[str, ...]) -> None:
+    """Languages nobody here wrote a rule for (Czech, Arabic) get theirs all the same."""
+    assert plural_categories(language) == categories
 
 
 def test_a_key_missing_from_a_language_stays_english(monkeypatch: pytest.MonkeyPatch) -> None:

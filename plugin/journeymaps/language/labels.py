@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import babel
 import yaml
 
 from ..model.fields import did_you_mean
@@ -33,24 +34,28 @@ BASE = "en"
 ALIASES = {"zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-hans": "zh", "zh-cn": "zh"}
 
 
-def _slavic(n: int, one: bool) -> str:
-    if one:
-        return "one"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return "few"
-    return "many"
+#: The plural categories of the Unicode CLDR, in its order.
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 
 
-#: The plural rules of the CLDR for whole numbers, by the name a locale file gives.
-PLURAL_RULES: dict[str, Callable[[int], str]] = {
-    "one-other": lambda n: "one" if n == 1 else "other",  # English, German
-    "polish": lambda n: _slavic(n, n == 1),
-    "east-slavic": lambda n: _slavic(n, n % 10 == 1 and n % 100 != 11),  # Russian, Ukrainian
-    "none": lambda n: "other",  # Chinese, Japanese: one form
-}
-PLURAL_CATEGORIES = {"one-other": ("one", "other"), "polish": ("one", "few", "many"),
-                     "east-slavic": ("one", "few", "many"), "none": ("other",)}
-PLURAL_FORMS = frozenset(("zero", "one", "two", "few", "many", "other"))
+@cache
+def plural_rule(language: str) -> Callable[[int], str]:
+    """The CLDR plural rule of ``language`` for a count (Babel's data, every locale the
+    CLDR knows); English's for a language it does not know."""
+    try:
+        return babel.Locale.parse(language, sep="-").plural_form
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.Locale("en").plural_form
+
+
+@cache
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The forms a counted label needs in ``language``: those that whole numbers take.
+    CLDR rules look at n % 10, n % 100 and, for "many" in French and its kin, whole
+    millions: so 0 to 999 and a million meet every category a count can take."""
+    rule = plural_rule(language)
+    found = {rule(n) for n in (*range(1000), 10**6)}
+    return tuple(form for form in PLURAL_FORMS if form in found)
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,6 @@ class Labels:
 
     language: str = BASE
     texts: Mapping[str, Text] = field(default_factory=dict, repr=False)
-    plural: str = "one-other"
     #: the letters in the language's order; names sort by it (empty: by code point)
     alphabet: str = ""
 
@@ -78,7 +82,7 @@ class Labels:
         forms = self.texts[key]
         if isinstance(forms, str):
             return forms.format(n=n, **values)
-        category = PLURAL_RULES[self.plural](n)
+        category = plural_rule(self.language)(n)
         return forms.get(category, forms.get("other", "")).format(n=n, **values)
 
     def state(self, state: str) -> str:
@@ -157,7 +161,7 @@ def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in tree.items():
         dotted = f"{prefix}{key}"
-        if isinstance(value, Mapping) and not (value and set(value) <= PLURAL_FORMS):
+        if isinstance(value, Mapping) and not (value and set(value) <= set(PLURAL_FORMS)):
             flat.update(flatten(value, dotted + "."))
         else:
             flat[dotted] = value
@@ -184,16 +188,15 @@ def load_labels(language: str | None = BASE,
         resolved = BASE
     base = read_catalogue(BASE)
     catalogue = read_catalogue(resolved)
-    plural = catalogue.get("plural") or base["plural"]
     texts = {**base["labels"], **catalogue["labels"]}
     errors = []
     for key, value in flatten(overrides or {}).items():
-        error = override_error(key, value, base["labels"], PLURAL_CATEGORIES[plural])
+        error = override_error(key, value, base["labels"], plural_categories(resolved))
         if error:
             errors.append(f"labels.{key}: {error}; that label is left as it was")
         else:
             texts[key] = value
-    labels = Labels(resolved, texts, plural, catalogue.get("alphabet") or "")
+    labels = Labels(resolved, texts, catalogue.get("alphabet") or "")
     return LoadedLabels(labels, warnings, errors)
 
 
