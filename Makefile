@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed-stamp
 # Every Python package of .venv/ at an exact version, with the hashes of its files: a new
 # release of anything reaches .venv/ only through a reviewed change of this file (`make lock`)
-LOCK := requirements/lock.txt
+LOCK := requirements-lock.txt
 # uv writes the lock, for every Python the package supports and every platform; only
 # `make lock` needs it, from a throw-away venv
 UV_VERSION := 0.13.8
@@ -59,7 +59,7 @@ test-latest: $(NODE_STAMP)  ## lint and tests against the newest releases, nothi
 # `make lock` keeps the versions the lock has wherever pyproject.toml still allows them (a
 # dependency added or removed changes only what it must); `make lock-upgrade` takes the
 # newest of everything, `make lock UPGRADE='--upgrade-package pyyaml'` of one package.
-lock:  ## requirements/lock.txt from pyproject.toml, with uv in a throw-away venv
+lock:  ## requirements-lock.txt from pyproject.toml, with uv in a throw-away venv
 	@set -e; tools=$$(mktemp -d); trap 'rm -rf "$$tools"' EXIT; \
 	$(PYTHON) -m venv "$$tools"; \
 	"$$tools/bin/python" -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); \

@@ -1,4 +1,4 @@
-"""requirements/lock.txt: every Python package of .venv/ at one version, from any index.
+"""requirements-lock.txt: every Python package of .venv/ at one version, from any index.
 
 `make lock` writes it from pyproject.toml; `make site` and `make test` install .venv/ from it.
 """
@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10; the lock has tomli for it
     import tomli as tomllib
 
-LOCK = REPO / "requirements/lock.txt"
+LOCK = REPO / "requirements-lock.txt"
 #: `name==version`, then the environment marker of a fork (one version per Python range)
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
