@@ -22,7 +22,7 @@ from typing import Any
 from ..analysis.options import SiteOptions
 from ..exports.faq_gaps_json import faq_gaps_json
 from ..exports.journeymaps_json import export_json
-from ..exports.schema import SCHEMAS, schema_json
+from ..exports.schema import SCHEMA_OF, SCHEMAS, schema_json
 from ..language.labels import Labels
 from ..load.files import display_path
 from ..model.project import Project
@@ -136,9 +136,9 @@ PAGES: tuple[Entry, ...] = (
     Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
           when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
-    *(Entry(path, lambda c: schema_json(c.path), f"the JSON Schema of a {record.noun.split()[-1]}"
-            f" file's front matter", f"`{path}`", data=True)
-      for path, (record, _, _) in SCHEMAS.items()),
+    *(Entry(path, lambda c: schema_json(c.path), f"the JSON Schema of {SCHEMA_OF[path]}",
+            f"`{path}`", data=True)
+      for path in SCHEMAS),
     Entry(site_layout.CATALOGUE, lambda c: render_catalogue(c.project, c.options),
           "the map catalogue", "`maps/index.html`", group=FOLDER, title="catalogue.title",
           rank=1),
