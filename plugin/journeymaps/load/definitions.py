@@ -33,37 +33,33 @@ RESERVED_JOURNEY = "index"
 
 def load_lifecycle(maps_dir: Path, root: Path) -> Lifecycle | None:
     """``maps/lifecycle.yml`` read, checked and indexed; None when there is none."""
-    loaded = _load_definitions(maps_dir / LIFECYCLE_FILE, root, LIFECYCLE_RECORD, "phases")
-    if loaded is None:
-        return None
-    lifecycle, source = loaded
-    assert isinstance(lifecycle, Lifecycle)
-    lifecycle.file, lifecycle.source, lifecycle.problems = source.file, source, source.problems
-    index_lifecycle(lifecycle)
+    lifecycle = _load_definitions(maps_dir / LIFECYCLE_FILE, root, LIFECYCLE_RECORD, "phases")
+    if lifecycle is not None:
+        index_lifecycle(lifecycle)
     return lifecycle
 
 
 def load_channel_catalogue(maps_dir: Path, root: Path) -> ChannelCatalogue | None:
     """``maps/channels.yml`` read, checked and indexed; None when there is none."""
-    loaded = _load_definitions(maps_dir / CHANNELS_FILE, root, CATALOGUE_RECORD, "channels")
-    if loaded is None:
-        return None
-    catalogue, source = loaded
-    assert isinstance(catalogue, ChannelCatalogue)
-    catalogue.file, catalogue.source, catalogue.problems = source.file, source, source.problems
-    index_channels(catalogue)
+    catalogue = _load_definitions(maps_dir / CHANNELS_FILE, root, CATALOGUE_RECORD, "channels")
+    if catalogue is not None:
+        index_channels(catalogue)
     return catalogue
 
 
-def _load_definitions(path: Path, root: Path, record: Record,
-                      key: str) -> tuple[Any, Source] | None:
+def _load_definitions(path: Path, root: Path, record: Record, key: str) -> Any:
+    """The file's record (a Lifecycle, a ChannelCatalogue) with its file, source and
+    problems; None when there is no such file."""
     if not path.is_file():
         return None
     source = read_yaml(path, display_path(path, root))
     data = source.data if source.data is not None else {}
     _duplicate_ids(data.get(key), (key,), source)
     checked = record.check(data, (), source) if source.data is not None else None
-    return checked or record.cls(), source
+    definitions = checked or record.cls()
+    definitions.file, definitions.source, definitions.problems = (
+        source.file, source, source.problems)
+    return definitions
 
 
 def _duplicate_ids(items: Any, path: FieldPath, source: Source) -> None:

@@ -10,10 +10,14 @@ Where two phases (or channels) claim one name, the first in the file keeps it.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..model.channel import Channel, ChannelCatalogue
 from ..model.lifecycle import Lifecycle, Phase
 from ..model.stage import Stage
+
+T = TypeVar("T", Phase, Channel)
 
 
 def name_key(name: str | None) -> str:
@@ -32,21 +36,24 @@ def channel_names(channel: Channel) -> list[str]:
 
 def index_lifecycle(lifecycle: Lifecycle) -> None:
     """Fill ``by_id`` and ``by_name`` of a lifecycle read from its file."""
-    for phase in lifecycle.phases:
-        if phase.id:
-            lifecycle.by_id.setdefault(phase.id, phase)
-            for name in phase_names(phase):
-                if name_key(name):
-                    lifecycle.by_name.setdefault(name_key(name), phase)
+    _index(lifecycle.phases, phase_names, lifecycle.by_id, lifecycle.by_name)
 
 
 def index_channels(catalogue: ChannelCatalogue) -> None:
-    for channel in catalogue.channels:
-        if channel.id:
-            catalogue.by_id.setdefault(channel.id, channel)
-            for name in channel_names(channel):
-                if name_key(name):
-                    catalogue.by_name.setdefault(name_key(name), channel)
+    """Fill ``by_id`` and ``by_name`` of a channel catalogue read from its file."""
+    _index(catalogue.channels, channel_names, catalogue.by_id, catalogue.by_name)
+
+
+def _index(items: list[T], names: Callable[[T], list[str]], by_id: dict[str, T],
+           by_name: dict[str, T]) -> None:
+    for item in items:
+        item_id = getattr(item, "id", None)
+        if not item_id:
+            continue  # no id: already an error, and nothing could name it
+        by_id.setdefault(item_id, item)
+        for name in names(item):
+            if name_key(name):
+                by_name.setdefault(name_key(name), item)
 
 
 def phase_of(lifecycle: Lifecycle | None, stage: Stage) -> Phase | None:
