@@ -15,11 +15,14 @@ import pytest
 import yaml
 
 from conftest import REPO, Build, mkdocs_build, write_tree
-from journeymaps.cli.scaffold import map_text, persona_text
+from journeymaps.cli.scaffold import definitions_text, journey_text, map_text, persona_text
 from journeymaps.exports.schema import SCHEMAS
 from journeymaps.load.project import load_map, load_persona, load_project
+from journeymaps.model.channel import CATALOGUE_RECORD
 from journeymaps.model.fields import records
+from journeymaps.model.journey import JOURNEY_RECORD
 from journeymaps.model.journey_map import MAP_RECORD
+from journeymaps.model.lifecycle import LIFECYCLE_RECORD
 from journeymaps.model.persona import PERSONA_RECORD
 from journeymaps.model.project import Project
 from journeymaps.pages import site_layout
@@ -60,6 +63,32 @@ def test_templates_show_every_key_of_the_model() -> None:
     for record in records(MAP_RECORD):
         assert set(record.fields()) <= map_keys, record.noun
     assert set(PERSONA_RECORD.fields()) <= _keys_in(persona_text("anna"))
+    assert set(JOURNEY_RECORD.fields()) <= _keys_in(journey_text("moving"))
+    for name, root in (("lifecycle.yml", LIFECYCLE_RECORD), ("channels.yml", CATALOGUE_RECORD)):
+        for record in records(root):
+            assert set(record.fields()) <= _keys_in(definitions_text(name)), record.noun
+
+
+def test_the_definition_templates_uncommented_are_valid(load: Callable[..., Project]) -> None:
+    """Every commented example of the journey, lifecycle and channel templates, put back
+    in, passes check; and so does each template as it is written."""
+    for transform in (str, _uncommented):
+        project = load({
+            "maps/personas/anna.md": "---\nname: Anna\n---\n",
+            "maps/journeys/customer-life.md": journey_text("customer-life"),
+            "maps/journeys/moving.md": transform(journey_text("moving", "Moving: house")),
+            "maps/lifecycle.yml": transform(definitions_text("lifecycle.yml")),
+            "maps/channels.yml": transform(definitions_text("channels.yml")),
+            "maps/m.md": _uncommented(map_text("T", ["anna"], ["Awareness", "Purchase"],
+                                               dt.date.today())),
+            "site_src/kb/installation.md": "# Installation\n",
+        })
+        assert [str(p) for p in project.problems] == []
+        assert project.journeys["moving"].title == "Moving: house"
+        assert [p.id for p in project.lifecycle.phases][:2] == ["awareness", "consideration"]
+        if transform is _uncommented:
+            assert project.channel_catalogue.by_name["hotline"].id == "phone"
+            assert project.journeys["moving"].parent == "customer-life"
 
 
 def test_every_example_in_the_templates_is_valid(tmp_path: Path) -> None:
@@ -89,7 +118,8 @@ def expand_markers(markdown: str, project: Project | None = None) -> str:
 
 
 def test_field_tables_are_generated_from_the_model() -> None:
-    assert list(TABLES) == ["map", "stage", "touchpoint", "opportunity", "question", "persona"]
+    assert list(TABLES) == ["map", "stage", "touchpoint", "opportunity", "question", "persona",
+                            "journey", "lifecycle", "phase", "catalogue", "channel"]
     table = field_table(TABLES["touchpoint"])
     assert "| `score` | integer 1 to 5 | yes | how the persona feels here" in table
     page = "# Format\n\n<!-- journeymaps:fields touchpoint -->\n\nAfter.\n"

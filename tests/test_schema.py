@@ -24,6 +24,11 @@ from test_pages import FILES
 MAP = Draft202012Validator(json_schema(site_layout.MAP_SCHEMA), format_checker=FormatChecker())
 PERSONA = Draft202012Validator(json_schema(site_layout.PERSONA_SCHEMA),
                                format_checker=FormatChecker())
+JOURNEY = Draft202012Validator(json_schema(site_layout.JOURNEY_SCHEMA),
+                               format_checker=FormatChecker())
+DEFINITIONS = {name: Draft202012Validator(json_schema(path), format_checker=FormatChecker())
+               for name, path in (("lifecycle.yml", site_layout.LIFECYCLE_SCHEMA),
+                                  ("channels.yml", site_layout.CHANNELS_SCHEMA))}
 #: the repository's sample maps and personas (those of the site itself)
 SAMPLES = sorted((REPO / "maps").rglob("*.md")) if (REPO / "maps").is_dir() else []
 
@@ -58,8 +63,23 @@ def test_fixture_and_sample_files_are_valid() -> None:
     files.update({p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8")
                   for p in SAMPLES})
     for name, text in files.items():
-        validator = PERSONA if name.startswith("maps/personas/") else MAP
+        validator = (PERSONA if name.startswith("maps/personas/") else
+                     JOURNEY if name.startswith("maps/journeys/") else MAP)
         assert schema_errors(validator, text) == [], name
+
+
+def test_sample_definitions_are_valid_and_the_schemas_refuse_what_check_refuses() -> None:
+    for name, validator in DEFINITIONS.items():
+        Draft202012Validator.check_schema(validator.schema)
+        data = yaml.load((REPO / "maps" / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        assert [e.json_path for e in validator.iter_errors(data)] == [], name
+    lifecycle, channels = DEFINITIONS["lifecycle.yml"], DEFINITIONS["channels.yml"]
+    assert not lifecycle.is_valid({"phases": [{"id": "Buy", "name": "Buy"}]})
+    assert not lifecycle.is_valid({"phases": [{"id": "buy", "name": "Buy", "alias": []}]})
+    assert lifecycle.is_valid({"phases": [{"id": "buy", "name": "Buy", "names": {"pl": "Zakup"}}]})
+    assert not channels.is_valid({"channels": [{"id": "web", "name": "Web", "kind": "online"}]})
+    assert channels.is_valid({"channels": [{"id": "web", "name": "Web", "kind": "digital"}]})
+    assert not JOURNEY.is_valid({"title": "T", "parent": "Not An Id"})
 
 
 MAP_CASES = [  # (front matter, valid?) for the schema and the validator alike

@@ -31,6 +31,11 @@ from ..site.assembly import photo_files
 from .problem_formats import FORMATS, format_problems, text_line
 from .scaffold import (
     ScaffoldError,
+    channels_path,
+    definitions_text,
+    journey_path,
+    journey_text,
+    lifecycle_path,
     map_path,
     map_text,
     persona_path,
@@ -134,9 +139,12 @@ def _problems_in(problems: list[Problem], paths: tuple[Path, ...], root: Path) -
 def _checked(project: Project, paths: tuple[Path, ...]) -> str:
     if paths:
         return f"checked {_count(len(paths), 'path')} against the project"
+    definitions = [_count(len(project.journeys), "journey file")] if project.journeys else []
+    definitions += [d.file for d in (project.lifecycle, project.channel_catalogue) if d]
     return (f"checked {_count(len(project.maps), 'map')}, "
             f"{_count(len(project.personas), 'persona')}, "
-            f"{_count(len(project.articles), 'knowledge-base page')}")
+            f"{_count(len(project.articles), 'knowledge-base page')}"
+            + "".join(f", {d}" for d in definitions))
 
 
 def _count(number: int, noun: str) -> str:
@@ -162,7 +170,8 @@ Examples:
       --title "Moving house" --stages "Inquiry,Comparison,Purchase,Installation"
 """)
 def new() -> None:
-    """Start a new persona or map file from a template that explains each key.
+    """Start a new persona, map, journey, lifecycle or channel file from a template
+    that explains each key.
 
     The new file passes 'journeymaps check' as it is. An existing file is never
     overwritten.
@@ -221,6 +230,51 @@ def new_map(path: str, personas: tuple[str, ...], title: str | None, stages: str
     except ScaffoldError as error:
         raise click.UsageError(str(error)) from None
     _write_new(target, text, site)
+
+
+@new.command("journey", epilog="""\b
+Examples:
+  journeymaps new journey telecom-moving
+  journeymaps new journey telecom-moving --title "Moving house with us"
+""")
+@click.argument("journey_id", metavar="ID")
+@click.option("--title", help="The journey's title; by default the id in words.")
+@_config_option
+def new_journey(journey_id: str, title: str | None, config_file: Path) -> None:
+    """Write maps/journeys/ID.md; maps name the journey with 'journey: ID'.
+
+    ID is lowercase letters, digits and '-'. Every page that mentions the
+    journey then shows its title, and its page its description, owner and place
+    in the hierarchy of journeys.
+    """
+    site = _site(config_file)
+    try:
+        text = journey_text(journey_id, title)
+    except ScaffoldError as error:
+        raise click.BadParameter(str(error), param_hint="ID") from None
+    _write_new(journey_path(site.maps_dir, journey_id), text, site)
+
+
+@new.command("lifecycle", epilog="""\b
+Example:
+  journeymaps new lifecycle
+""")
+@_config_option
+def new_lifecycle(config_file: Path) -> None:
+    """Write maps/lifecycle.yml: the phases every stage belongs to, awareness to advocacy."""
+    site = _site(config_file)
+    _write_new(lifecycle_path(site.maps_dir), definitions_text("lifecycle.yml"), site)
+
+
+@new.command("channels", epilog="""\b
+Example:
+  journeymaps new channels
+""")
+@_config_option
+def new_channels(config_file: Path) -> None:
+    """Write maps/channels.yml: the channel catalogue, each with kind and owner."""
+    site = _site(config_file)
+    _write_new(channels_path(site.maps_dir), definitions_text("channels.yml"), site)
 
 
 def _require_personas(site: SiteConfig, personas: tuple[str, ...]) -> None:

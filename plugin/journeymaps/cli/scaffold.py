@@ -15,7 +15,11 @@ from string import Template
 
 import yaml
 
+from ..model.channel import CHANNELS_FILE
+from ..model.fields import ID
+from ..model.journey import JOURNEYS_FOLDER
 from ..model.journey_map import default_title
+from ..model.lifecycle import LIFECYCLE_FILE
 from ..model.persona import PERSONA_ID, PERSONAS_FOLDER
 
 #: the stages of a new map when the author names none
@@ -47,6 +51,32 @@ def persona_text(persona_id: str, name: str | None = None) -> str:
                             "digits and '-', e.g. anna or young-family")
     return _template("persona.md").substitute(
         id=persona_id, name=yaml_text(name or default_title(persona_id)))
+
+
+def journey_text(journey_id: str, title: str | None = None) -> str:
+    """A new journey file; its title defaults to the id in words."""
+    if not re.fullmatch(ID, journey_id) or journey_id == "index":
+        raise ScaffoldError(f"'{journey_id}' cannot be a journey id: use lowercase letters, "
+                            "digits and '-' (not 'index'), e.g. telecom-moving")
+    return _template("journey.md").substitute(
+        id=journey_id, title=yaml_text(title or default_title(journey_id)))
+
+
+def definitions_text(name: str) -> str:
+    """The commented start of ``lifecycle.yml`` or ``channels.yml``."""
+    return _template(name).template
+
+
+def journey_path(maps_dir: Path, journey_id: str) -> Path:
+    return maps_dir / JOURNEYS_FOLDER / f"{journey_id}.md"
+
+
+def lifecycle_path(maps_dir: Path) -> Path:
+    return maps_dir / LIFECYCLE_FILE
+
+
+def channels_path(maps_dir: Path) -> Path:
+    return maps_dir / CHANNELS_FILE
 
 
 def map_text(title: str, personas: list[str], stages: list[str],
@@ -86,6 +116,11 @@ def map_path(maps_dir: Path, root: Path, given: str) -> Path:
     if parts[0] == PERSONAS_FOLDER:
         raise ScaffoldError(f"maps/{PERSONAS_FOLDER}/ holds personas; create one with "
                             "'journeymaps new persona ID'")
+    if parts[0] == JOURNEYS_FOLDER:
+        raise ScaffoldError(f"maps/{JOURNEYS_FOLDER}/ holds journey files; create one with "
+                            "'journeymaps new journey ID'")
+    if parts[0] == "metrics":
+        raise ScaffoldError("maps/metrics/ holds measured values, not maps")
     return maps_dir.joinpath(*parts).with_suffix(".md")
 
 

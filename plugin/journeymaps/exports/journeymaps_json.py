@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..analysis.channels import catalogue_channels, channel_ref
+from ..analysis.journeys import journey_ids, parents
+from ..analysis.phases import phases
+from ..load.vocabulary import phase_of
 from ..model.fields import specs
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
@@ -26,6 +30,35 @@ def project_export(project: Project) -> dict[str, Any]:
             for persona in project.personas.values()
         ],
         "maps": [_map(journey_map, project) for journey_map in project.maps],
+        **_definitions(project),
+    }
+
+
+def _definitions(project: Project) -> dict[str, Any]:
+    """The contract's company-wide definitions: journeys, phases, channels."""
+    parent = parents(project)
+    return {
+        "journeys": [
+            {
+                "id": journey,
+                "title": project.journey_title(journey),
+                "url": site_layout.page_url(site_layout.journey_page(journey)),
+                "parent": parent.get(journey),
+                "owner": project.journeys[journey].owner if journey in project.journeys
+                else None,
+                "maps": [m.file for m in project.maps_by_journey.get(journey, [])],
+                "description": project.journeys[journey].description
+                if journey in project.journeys else None,
+            }
+            for journey in journey_ids(project)
+        ],
+        "phases": [{"id": p.id, "name": p.name, "names": dict(p.names),
+                    "aliases": list(p.aliases), "description": p.description}
+                   for p in phases(project)],
+        "channels": [{"id": c.id, "name": c.name, "kind": c.kind, "owner": c.owner,
+                      "url": site_layout.page_url(site_layout.channel_page(c.id)),
+                      "aliases": list(c.aliases)}
+                     for c in catalogue_channels(project)],
     }
 
 
@@ -46,9 +79,18 @@ def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
 
 def _stage(stage: Stage, project: Project) -> dict[str, Any]:
     data = _fields(stage)
-    data["touchpoints"] = [_fields(t) for t in stage.touchpoints]
+    phase = phase_of(project.lifecycle, stage)
+    data["phase"] = phase.id if phase else None  # resolved: by 'phase:' or by the name
+    data["touchpoints"] = [_touchpoint(t, project) for t in stage.touchpoints]
     data["opportunities"] = [_fields(o) for o in stage.opportunities]
     data["questions"] = [_question(q, project) for q in stage.questions]
+    return data
+
+
+def _touchpoint(touchpoint: Any, project: Project) -> dict[str, Any]:
+    data = _fields(touchpoint)
+    channel = channel_ref(project, touchpoint.channel).channel
+    data["channel_id"] = channel.id if channel else None  # the catalogue channel, if any
     return data
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model.channel import CATALOGUE_RECORD
 from ..model.fields import Record, docs_named
+from ..model.journey import JOURNEY_RECORD
 from ..model.journey_map import MAP_RECORD
+from ..model.lifecycle import LIFECYCLE_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..pages import site_layout
 
@@ -27,6 +30,24 @@ SCHEMAS: dict[str, tuple[Record, str, str]] = {
         PERSONA_RECORD, "Persona",
         "The YAML front matter of a persona file, maps/personas/<id>.md; the id is "
         "the file name."),
+    site_layout.JOURNEY_SCHEMA: (
+        JOURNEY_RECORD, "Journey",
+        "The YAML front matter of a journey file, maps/journeys/<id>.md; the id is the "
+        "file name, and maps name it in 'journey:'."),
+    site_layout.LIFECYCLE_SCHEMA: (
+        LIFECYCLE_RECORD, "Lifecycle",
+        "The company lifecycle, maps/lifecycle.yml: its phases in lifecycle order."),
+    site_layout.CHANNELS_SCHEMA: (
+        CATALOGUE_RECORD, "Channel catalogue",
+        "The channel catalogue, maps/channels.yml: the channels touchpoints name."),
+}
+#: what each schema checks, for the guide's table of files
+SCHEMA_OF: dict[str, str] = {
+    site_layout.MAP_SCHEMA: "a map file's front matter",
+    site_layout.PERSONA_SCHEMA: "a persona file's front matter",
+    site_layout.JOURNEY_SCHEMA: "a journey file's front matter",
+    site_layout.LIFECYCLE_SCHEMA: "`maps/lifecycle.yml`",
+    site_layout.CHANNELS_SCHEMA: "`maps/channels.yml`",
 }
 
 

@@ -100,20 +100,38 @@ _STR_TAG = "tag:yaml.org,2002:str"
 def read_source(path: Path, display: str) -> Source:
     """Read ``path`` (shown to authors as ``display``) into a Source; never raises."""
     source = Source(display)
+    text = _read_text(path, source)
+    if text is not None:
+        parse_text(text, source)
+    return source
+
+
+def read_yaml(path: Path, display: str) -> Source:
+    """Read a whole YAML file (``maps/lifecycle.yml``) into a Source, its values with
+    their lines, as front matter is read; never raises."""
+    source = Source(display)
+    text = _read_text(path, source)
+    if text is None:
+        return source
+    if not text.strip():
+        source.file_problem(1, "the file is empty; see the format guide for what it holds")
+        return source
+    _parse_yaml(text.removeprefix("\ufeff"), source, first_line=1, what="the file")
+    return source
+
+
+def _read_text(path: Path, source: Source) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as error:
         source.file_problem(1, f"cannot read the file: {error.strerror}")
-        return source
+        return None
     if len(raw) > MAX_FILE_BYTES:
         source.file_problem(
             1, f"the file has {len(raw):,} bytes, more than the limit of "
                f"{MAX_FILE_BYTES:,}; split it into several maps")
-        return source
-    text = _decode(raw, source)
-    if text is not None:
-        parse_text(text, source)
-    return source
+        return None
+    return _decode(raw, source)
 
 
 def _decode(raw: bytes, source: Source) -> str | None:
@@ -150,7 +168,8 @@ def parse_text(text: str, source: Source) -> None:
     _parse_yaml("\n".join(lines[1:end]), source, first_line=2)
 
 
-def _parse_yaml(text: str, source: Source, first_line: int) -> None:
+def _parse_yaml(text: str, source: Source, first_line: int,
+                what: str = "the front matter") -> None:
     lines = _Lines(text, first_line)
     loader = _Loader if _nesting_bound(text) <= C_COMPOSER_MAX_NESTING else _DeepLoader
     try:
@@ -159,11 +178,11 @@ def _parse_yaml(text: str, source: Source, first_line: int) -> None:
         source.file_problem(*_refusal(error, text, lines))
         return
     if node is None:
-        source.file_problem(first_line - 1, "the front matter is empty")
+        source.file_problem(max(first_line - 1, 1), f"{what} is empty")
         return
     if not isinstance(node, yaml.MappingNode):
         source.file_problem(lines.at(node.start_mark),
-                            "the front matter must be a mapping of 'key: value' lines")
+                            f"{what} must be a mapping of 'key: value' lines")
         return
     builder = _Builder(source, lines)
     try:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..model.fields import DOCS, docs_named
+from ..model.journey import JOURNEYS_FOLDER, Journey
 from ..model.journey_map import MAP_RECORD, JourneyMap, default_title
 from ..model.persona import PERSONA_ID, PERSONA_RECORD, PERSONAS_FOLDER, Persona
 from ..model.problem import WHOLE_FILE, FieldPath, Problem
@@ -16,6 +17,7 @@ from ..model.project import Project
 from .body import check_body
 from .cache import FileCache
 from .checks import check_answers, check_declared_answers, check_references
+from .definitions import check_definitions, load_channel_catalogue, load_journey, load_lifecycle
 from .files import display_path
 from .frontmatter import read_source
 from .knowledge_base import answer_index, load_articles
@@ -26,6 +28,9 @@ SAFE_NAME = r"[^\W][\w.-]*"
 #: The file name of a folder's overview page (the catalogue, the persona gallery):
 #: no map or persona may have it at the top of its folder.
 OVERVIEW = "index"
+#: Folders of maps/ that hold no journey maps: the journey files, and the measured
+#: values of ``maps/metrics/`` (the contract reserves both).
+RESERVED_FOLDERS = (JOURNEYS_FOLDER, "metrics")
 
 
 def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
@@ -34,12 +39,17 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     root, maps_dir = root.resolve(), maps_dir.resolve()
     project = Project(root, maps_dir, docs_dir.resolve() if docs_dir else None)
     cache = cache or FileCache()
-    paths = [p for p in sorted(maps_dir.rglob("*.md")) if not _unsafe_name(project, p)]
+    paths = [p for p in sorted(maps_dir.rglob("*.md"))
+             if not _reserved(project, p) and not _unsafe_name(project, p)]
     for loaded in cache.get_many(paths, lambda p: _load_file(p, root, maps_dir)):
         if isinstance(loaded, Persona):
             project.personas[loaded.id] = loaded
+        elif isinstance(loaded, Journey):
+            project.journeys[loaded.id] = loaded
         else:
             project.maps.append(loaded)
+    project.lifecycle = load_lifecycle(maps_dir, root)
+    project.channel_catalogue = load_channel_catalogue(maps_dir, root)
     if project.docs_dir:
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
@@ -48,6 +58,7 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     project.questions = index_questions(project)
     check_references(project)
     check_declared_answers(project)
+    check_definitions(project)
     _name_docs_folder(project)
     return project
 
@@ -59,6 +70,22 @@ def _name_docs_folder(project: Project) -> None:
         if any(DOCS in p.message for p in owner.problems):
             owner.problems = [dataclasses.replace(p, message=docs_named(p.message, folder))
                               for p in owner.problems]
+
+
+def _reserved(project: Project, path: Path) -> bool:
+    """A file of a reserved folder that is not a journey file: no map, and said so
+    when it is under maps/journeys/ (where the author meant something)."""
+    parts = path.relative_to(project.maps_dir).parts
+    if parts[0] not in RESERVED_FOLDERS:
+        return False
+    if parts[0] == JOURNEYS_FOLDER and len(parts) == 2:
+        return False  # a journey file
+    if parts[0] == JOURNEYS_FOLDER:
+        project.cross_problems.append(Problem(
+            display_path(path, project.root), 1, WHOLE_FILE,
+            f"journey files sit directly in maps/{JOURNEYS_FOLDER}/ (maps/{JOURNEYS_FOLDER}/"
+            "<id>.md); this one is no journey and no map: move it"))
+    return True
 
 
 def _unsafe_name(project: Project, path: Path) -> bool:
@@ -81,9 +108,11 @@ def _is_persona_file(path: Path, maps_dir: Path) -> bool:
     return path.parent == maps_dir / PERSONAS_FOLDER
 
 
-def _load_file(path: Path, root: Path, maps_dir: Path) -> JourneyMap | Persona:
+def _load_file(path: Path, root: Path, maps_dir: Path) -> JourneyMap | Persona | Journey:
     if _is_persona_file(path, maps_dir):
         return load_persona(path, root)
+    if path.parent == maps_dir / JOURNEYS_FOLDER:
+        return load_journey(path, root)
     return load_map(path, root, maps_dir)
 
 
@@ -126,7 +155,8 @@ def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
 
 def _cross_checked(path: FieldPath) -> bool:
     """Paths that checks across files (personas, answers, photos) may point at."""
-    return len(path) <= 1 or path[0] == "persona" or path[-1] == "answer"
+    return (len(path) <= 1 or path[0] == "persona" or path[-1] in ("answer", "phase", "channel")
+            or (len(path) == 3 and path[-1] == "name"))  # a stage's name: its phase
 
 
 def _index(project: Project) -> None:

@@ -320,6 +320,31 @@ class Metrics(FieldType):
 
 
 @dataclass(frozen=True)
+class TextMapping(FieldType):
+    """A mapping of short codes (language codes) to text, e.g. ``{pl: Zakup}``."""
+
+    key_noun: str = "language code"
+
+    def check(self, value: Any, path: FieldPath, source: Source) -> Any:
+        if not isinstance(value, dict):
+            source.problem(path, f"must be a mapping of {self.key_noun} to text "
+                                 f"(e.g. 'pl: Zakup'), got {type_name(value)}")
+            return INVALID
+        cleaned: dict[str, str] = {}
+        for key, text in value.items():
+            checked = Text().check(text, (*path, key), source)
+            if checked is not INVALID:
+                cleaned[str(key).strip()] = checked
+        return cleaned
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
+
+    def describe(self) -> str:
+        return f"mapping of {self.key_noun} to string"
+
+
+@dataclass(frozen=True)
 class Spec:
     """How one data-class field appears in front matter."""
 
@@ -333,7 +358,7 @@ def spec(ftype: FieldType, doc: str = "", *, required: bool = False) -> Any:
     meta = {_META: Spec(ftype, required, doc)}
     if isinstance(ftype, ListOf):
         return dataclasses.field(default_factory=list, metadata=meta)
-    if isinstance(ftype, Metrics):
+    if isinstance(ftype, (Metrics, TextMapping)):
         return dataclasses.field(default_factory=dict, metadata=meta)
     return dataclasses.field(default=None, metadata=meta)
 

@@ -11,7 +11,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .article import Article
+from .channel import ChannelCatalogue
+from .journey import Journey
 from .journey_map import JourneyMap
+from .lifecycle import Lifecycle
 from .persona import Persona
 from .problem import Problem, sort_problems
 from .question import Question
@@ -40,6 +43,11 @@ class Project:
     broken_answers: set[str] = field(default_factory=set)
     #: every question grouped by text, by answering page and by FAQ gap
     questions: QuestionIndex = field(default_factory=QuestionIndex)
+    #: the company-wide definitions (``maps/lifecycle.yml``, ``maps/journeys/``,
+    #: ``maps/channels.yml``); each optional
+    lifecycle: Lifecycle | None = None
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    channel_catalogue: ChannelCatalogue | None = None
 
     @property
     def docs_folder(self) -> str:
@@ -55,6 +63,8 @@ class Project:
         own = [p for m in self.maps for p in m.problems]
         own += [p for persona in self.personas.values() for p in persona.problems]
         own += [p for article in self.articles for p in article.problems]
+        own += [p for journey in self.journeys.values() for p in journey.problems]
+        own += [p for d in (self.lifecycle, self.channel_catalogue) if d for p in d.problems]
         return sort_problems(own + self.cross_problems)
 
     @property
@@ -68,9 +78,10 @@ class Project:
         return sort_problems(own + self._cross_by_file.get(file, []))
 
     @cached_property
-    def _owners(self) -> dict[str, JourneyMap | Persona]:
-        table: dict[str, JourneyMap | Persona] = {m.file: m for m in self.maps}
+    def _owners(self) -> dict[str, JourneyMap | Persona | Journey]:
+        table: dict[str, JourneyMap | Persona | Journey] = {m.file: m for m in self.maps}
         table.update({p.file: p for p in self.personas.values()})
+        table.update({j.file: j for j in self.journeys.values()})
         return table
 
     @cached_property
@@ -94,6 +105,11 @@ class Project:
         """Build the indexes pages look things up in, so that processes forked to
         render pages share them instead of each building its own."""
         _ = self._owners, self._cross_by_file
+
+    def journey_title(self, journey: str) -> str:
+        """The title of a journey id: its file's, or the id itself (no file needed)."""
+        known = self.journeys.get(journey)
+        return known.title if known and known.title else journey
 
     def personas_of(self, journey_map: JourneyMap) -> list[Persona]:
         return [self.personas[i] for i in journey_map.persona if i in self.personas]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fields import ListOf, Metrics, Record, Text, spec
+from .fields import Id, ListOf, Metrics, Record, Text, spec
 from .opportunity import Opportunity
 from .question import Question
 from .touchpoint import Touchpoint
@@ -16,6 +16,10 @@ TEXTS = ListOf(Text())
 class Stage:
     name: str = spec(Text(), "e.g. `Inquiry`, `Comparison`, `Purchase`, `Installation`",
                      required=True)
+    phase: str | None = spec(
+        Id(noun="phase id", example="consideration"),
+        "id of a phase of the company lifecycle (`maps/lifecycle.yml`); without it the stage "
+        "belongs to the phase its name matches")
     goal: str | None = spec(Text(), "what the customer wants at this stage")
     actions: list[str] = spec(TEXTS, "what the customer does")
     touchpoints: list[Touchpoint] = spec(ListOf(Record(Touchpoint, "touchpoint")),

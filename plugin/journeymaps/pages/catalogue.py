@@ -49,7 +49,8 @@ def _row(journey_map: JourneyMap, project: Project, options: SiteOptions) -> lis
     return [
         map_link(page, journey_map),
         persona_links(page, project.personas_of(journey_map)) or NONE,
-        journey_link(page, journey_map.journey) or NONE,
+        journey_link(page, journey_map.journey,
+                     project.journey_title(journey_map.journey or "")) or NONE,
         labels.state(journey_map.state_or_default),
         cell(journey_map.owner) or NONE,
         reviewed,

@@ -1,20 +1,22 @@
-"""The omnichannel matrix (``channels.md``): channels × stages across all maps.
+"""The omnichannel matrix (``channels.md``): channels × phases (or × stages, without a
+lifecycle) across all maps.
 
-Each cell lists the touchpoints met on that channel at that stage, with their
+Each cell lists the touchpoints met on that channel in that phase, with their
 average score and the maps they come from; above it, per channel, how many
-touchpoints and which personas use it.
+touchpoints and which personas use it, and with a channel catalogue its kind and owner.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..analysis.stages import stage_axis, stage_key
+from ..analysis.channels import ChannelRef, channel_ref
+from ..analysis.phases import by_phase, column_of, columns
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
 from ..model.project import Project
-from ..safety.text import cell
+from ..safety.text import cell, link_text
 from . import site_layout
 from .report import (
     LIST_SEPARATOR,
@@ -39,6 +41,7 @@ class Tally:
 
     name: str
     scores: list[int] = field(default_factory=list)
+    ref: ChannelRef | None = None
     maps: dict[str, JourneyMap] = field(default_factory=dict)  # by file, in order met
     personas: dict[str, Persona] = field(default_factory=dict)
     touchpoints: int = 0
@@ -62,10 +65,10 @@ def render_channel_matrix(project: Project, labels: Labels = ENGLISH) -> str:
         personas = project.personas_of(journey_map)
         for stage in journey_map.stages:
             for tp in stage.touchpoints:
-                channel_key = _key(tp.channel)
-                channel = channels.setdefault(channel_key,
-                                              Tally(tp.channel or labels["channels.none"]))
-                entry = cells.setdefault((channel_key, stage_key(stage.name or "")), {}) \
+                ref = channel_ref(project, tp.channel)
+                channel = channels.setdefault(
+                    ref.key, Tally(ref.name or labels["channels.none"], ref=ref))
+                entry = cells.setdefault((ref.key, column_of(project, stage)), {}) \
                     .setdefault(_key(tp.name), Tally(tp.name or ""))
                 for tally in (channel, entry):
                     tally.touchpoints += 1
@@ -80,21 +83,53 @@ def render_channel_matrix(project: Project, labels: Labels = ENGLISH) -> str:
                    touchpoints=labels.count("count.touchpoint",
                                             sum(c.touchpoints for c in channels.values())),
                    across_maps=labels.count("channels.across_maps", len(project.maps)))
+    catalogue = project.channel_catalogue is not None
+    extra = ["kind", "owner"] if catalogue else []
     summary = table(
-        [labels["column." + key] for key in ("channel", "touchpoints", "feeling", "personas",
-                                             "maps")],
-        [[cell(channels[k].name), str(channels[k].touchpoints), heat(channels[k].average),
+        [labels["column." + key] for key in ("channel", *extra, "touchpoints", "feeling",
+                                             "personas", "maps")],
+        [[_name(channels[k], page), *(_kind_owner(channels[k], labels) if catalogue else []),
+          str(channels[k].touchpoints), heat(channels[k].average),
           persona_links(page, sorted(channels[k].personas.values(),
                                      key=lambda p: labels.sort_key(p.display_name))) or NONE,
           str(len(channels[k].maps))] for k in order],
         sortable=True)
-    axis = stage_axis(project.maps)
-    matrix = table([labels["column.channel"], *(cell(name) for _, name in axis)],
-                   [[f"**{cell(channels[k].name)}**",
-                     *(_cell(cells.get((k, s), {}), page, labels) for s, _ in axis)]
+    axis = columns(project, project.maps, labels)
+    matrix = table([labels["column.channel"], *(cell(c.name) for c in axis)],
+                   [[f"**{_name(channels[k], page)}**" + _kind_note(channels[k], labels),
+                     *(_cell(cells.get((k, c.key), {}), page, labels) for c in axis)]
                     for k in order])
+    heading = "channels.matrix_phases" if by_phase(project) else "channels.matrix"
     return render_page(title, [intro, f"## {labels['channels.summary']}", summary,
-                               f"## {labels['channels.matrix']}", matrix], wide=True)
+                               f"## {labels[heading]}", matrix], wide=True)
+
+
+def _name(tally: Tally, page: str) -> str:
+    """The channel's name; a catalogue channel's links to its page."""
+    ref = tally.ref
+    if ref is None or ref.channel is None:
+        return cell(tally.name)
+    target = site_layout.link(page, site_layout.channel_page(ref.key))
+    return f"[{link_text(tally.name, in_table=True)}]({target})"
+
+
+def _kind_owner(tally: Tally, labels: Labels) -> list[str]:
+    channel = tally.ref.channel if tally.ref else None
+    if channel is None:
+        return [NONE, NONE]
+    kind = labels["channel_kind." + channel.kind] if channel.kind else NONE
+    return [kind, cell(channel.owner) or NONE]
+
+
+def _kind_note(tally: Tally, labels: Labels) -> str:
+    """Under the name in the matrix: kind and owner, so the wide table says them too."""
+    channel = tally.ref.channel if tally.ref else None
+    if channel is None:
+        return ""
+    words = [labels["channel_kind." + channel.kind] if channel.kind else "",
+             cell(channel.owner)]
+    shown = " · ".join(w for w in words if w)
+    return f"{LIST_SEPARATOR}_{shown}_" if shown else ""
 
 
 def _cell(entries: dict[str, Tally], page: str, labels: Labels) -> str:

@@ -7,15 +7,19 @@ declarations as the validator and the JSON Schema, so the guide cannot drift.
 
 from __future__ import annotations
 
+from ..model.channel import CATALOGUE_RECORD
 from ..model.fields import Record, docs_named, records
+from ..model.journey import JOURNEY_RECORD
 from ..model.journey_map import MAP_RECORD
+from ..model.lifecycle import LIFECYCLE_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..safety.text import cell
 
 #: marker name (the record's noun, last word) to record: map, stage, touchpoint...
 TABLES: dict[str, Record] = {
     record.noun.split()[-1]: record
-    for root in (MAP_RECORD, PERSONA_RECORD) for record in records(root)
+    for root in (MAP_RECORD, PERSONA_RECORD, JOURNEY_RECORD, LIFECYCLE_RECORD, CATALOGUE_RECORD)
+    for record in records(root)
 }
 
 

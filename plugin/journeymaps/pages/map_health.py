@@ -7,11 +7,14 @@ personas without maps, stages without touchpoints. One pass over the maps.
 from __future__ import annotations
 
 from ..analysis.health import WEAK_SCORE, WEAKEST_LINKS, stale_maps, weakest_links
+from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
 from ..analysis.options import SiteOptions
+from ..analysis.phases import by_phase, phase_name, phase_rank
 from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
+from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
 from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
@@ -22,6 +25,7 @@ OBSTACLE_CLUSTER = 3
 STALE, WEAKEST, CLUSTERS, NO_OWNER, NO_MAPS, NO_TOUCHPOINTS = (
     "stale-maps", "weakest-links", "obstacle-clusters", "maps-without-owner",
     "personas-without-maps", "stages-without-touchpoints")
+PHASES = "phases"
 
 
 def render_map_health(project: Project, options: SiteOptions) -> str:
@@ -29,10 +33,12 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
     order = labels.sort_key
     stale = stale_maps(project, options)
     weakest = weakest_links(project)
-    clusters = sorted(
+    phased = by_phase(project)
+    clusters = sorted(  # with a lifecycle, in lifecycle order; the most obstacles first
         ((stage, m) for m in project.maps for stage in m.stages
          if len(stage.pain_points) >= OBSTACLE_CLUSTER),
-        key=lambda item: (-len(item[0].pain_points), order(item[1].title)))
+        key=lambda item: (phase_rank(project, item[0]) if phased else 0,
+                          -len(item[0].pain_points), order(item[1].title)))
     unowned = sorted((m for m in project.maps if not m.owner), key=lambda m: order(m.title))
     lonely = sorted((p for p in project.personas.values() if not project.maps_by_persona.get(p.id)),
                     key=lambda p: order(p.display_name))
@@ -47,6 +53,7 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
     ]
     parts = [
         "\n".join(f"- [{labels[key]}](#{anchor}): {count}" for anchor, key, count in summary),
+        _phases(project, labels) if phased else "",
         _section(labels, STALE, "health.stale",
                  labels("health.stale_intro", days=options.stale_after_days),
                  ["map", "owner", "last_review", "days_since"],
@@ -56,18 +63,23 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                    _days(m, options)] for m in stale]),
         _section(labels, WEAKEST, "health.weakest",
                  labels("health.weakest_intro", limit=WEAKEST_LINKS, score=WEAK_SCORE),
-                 ["touchpoint", "channel", "score", "expected", "gap", "map", "stage",
-                  "personas"],
+                 ["touchpoint", "channel", "score", "expected", "gap", "map",
+                  *(["phase"] if phased else []), "stage", "personas"],
                  [[f"**{cell(w.touchpoint.name)}**", cell(w.touchpoint.channel) or NONE,
                    heat(w.touchpoint.score, str(w.touchpoint.score)),
                    str(w.touchpoint.expected or NONE), _signed(w.touchpoint.gap),
-                   map_link(page, w.journey_map), cell(w.stage.name),
+                   map_link(page, w.journey_map),
+                   *([_phase(project, w.stage, labels)] if phased else []),
+                   cell(w.stage.name),
                    persona_links(page, project.personas_of(w.journey_map)) or NONE]
                   for w in weakest]),
         _section(labels, CLUSTERS, "health.clusters",
                  labels("health.clusters_intro", n=OBSTACLE_CLUSTER),
-                 ["map", "stage", "count", "feeling", "pain_points"],
-                 [[map_link(page, m), cell(stage.name), str(len(stage.pain_points)),
+                 ["map", *(["phase"] if phased else []), "stage", "count", "feeling",
+                  "pain_points"],
+                 [[map_link(page, m),
+                   *([_phase(project, stage, labels)] if phased else []),
+                   cell(stage.name), str(len(stage.pain_points)),
                    heat(stage.average_score), join_items([cell(p) for p in stage.pain_points])]
                   for stage, m in clusters]),
         _section(labels, NO_OWNER, "health.no_owner", labels["health.no_owner_intro"],
@@ -82,6 +94,26 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                  [[map_link(page, m), cell(stage.name)] for stage, m in empty]),
     ]
     return render_page(labels["health.title"], parts)
+
+
+def _phase(project: Project, stage: Stage, labels: Labels) -> str:
+    return sort_as(phase_rank(project, stage), cell(phase_name(project, stage, labels)))
+
+
+def _phases(project: Project, labels: Labels) -> str:
+    """How customers feel in each phase across all maps: where the company is weakest."""
+    view = landscape(project, labels)
+    weakest = view.weakest
+    rows = []
+    for column in view.columns:
+        total = view.totals.get(column.key)
+        if total is None:
+            continue
+        name = cell(column.name)
+        rows.append([f"**{name}**" if column is weakest else name, heat(total.average),
+                     str(total.pain_points), str(total.gaps), str(len(total.maps))])
+    return _section(labels, PHASES, "health.phases", labels["health.phases_intro"],
+                    ["phase", "feeling", "pain_points", "open_faq_gaps", "maps"], rows)
 
 
 def _section(labels: Labels, anchor: str, key: str, intro: str, header: list[str],

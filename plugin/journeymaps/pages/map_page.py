@@ -47,7 +47,7 @@ def _header(journey_map: JourneyMap, project: Project, page: str, labels: Labels
     fields = [
         (labels.count("map.persona", len(journey_map.persona)), persona_links),
         (labels["map.journey"], journey_map.journey and (
-            f"{inline(journey_map.journey)} · [{labels['map.compare']}]"
+            f"{inline(project.journey_title(journey_map.journey))} · [{labels['map.compare']}]"
             f"({site_layout.link(page, site_layout.journey_page(journey_map.journey))})")),
         (labels["map.state"], labels.state(journey_map.state_or_default)),
         (labels["map.owner"], inline(journey_map.owner)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..analysis.phases import by_phase, phase_name, phase_rank
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.opportunity import PRIORITIES, Opportunity
@@ -15,7 +16,17 @@ from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
-from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
+from .report import (
+    NONE,
+    heat,
+    join_items,
+    journey_link,
+    map_link,
+    persona_links,
+    render_page,
+    sort_as,
+    table,
+)
 
 HEADER = ["priority", "opportunity", "owner", "map", "stage", "personas", "feeling",
           "stage_pain_points"]
@@ -48,7 +59,27 @@ def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH) -> st
         intro += " " + labels.count("backlog.unowned", unowned)
     rows = [_row(o, stage, m, project, page, labels) for o, stage, m in items]
     header = [labels["column." + key] for key in HEADER]
+    phased, journeys = by_phase(project), bool(project.journeys)
+    if phased:  # the phase, before the stage: click its heading to sort in lifecycle order
+        header.insert(4, labels["column.phase"])
+        for row, (_, stage, _) in zip(rows, items, strict=True):
+            row.insert(4, sort_as(phase_rank(project, stage), phase_name(project, stage, labels)))
+        intro += " " + _by_phase(items, project, labels)
+    if journeys:  # with journey files, each row says which journey (by its title)
+        header.insert(4, labels["column.journey"])
+        for row, (_, _, m) in zip(rows, items, strict=True):
+            row.insert(4, journey_link(page, m.journey, project.journey_title(m.journey or ""))
+                       or NONE)
     return render_page(title, [intro, table(header, rows, sortable=True)], wide=True)
+
+
+def _by_phase(items: list[tuple[Opportunity, Stage, JourneyMap]], project: Project,
+              labels: Labels) -> str:
+    """How many opportunities each phase has, in lifecycle order."""
+    counts: Counter[tuple[int, str]] = Counter(
+        (phase_rank(project, stage), phase_name(project, stage, labels)) for _, stage, _ in items)
+    return labels("backlog.by_phase", phases=", ".join(
+        f"{name} {n}" for (_, name), n in sorted(counts.items())))
 
 
 def _row(opportunity: Opportunity, stage: Stage, journey_map: JourneyMap, project: Project,

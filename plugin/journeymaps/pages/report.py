@@ -63,11 +63,12 @@ def persona_links(page: str, personas: list[Persona]) -> str:
         for p in personas)
 
 
-def journey_link(page: str, journey: str | None) -> str:
+def journey_link(page: str, journey: str | None, title: str | None = None) -> str:
+    """A link to a journey's page, named by its title (``Project.journey_title``)."""
     if not journey:
         return ""
     target = site_layout.link(page, site_layout.journey_page(journey))
-    return f"[{link_text(journey, in_table=True)}]({target})"
+    return f"[{link_text(title or journey, in_table=True)}]({target})"
 
 
 def sort_as(key: str | int, markdown: str) -> str:

@@ -23,12 +23,16 @@ FAQ_GAPS_JSON = "faq-gaps.json"
 KB_INDEX = "kb/index.md"
 MAP_SCHEMA = "schema/map.json"
 PERSONA_SCHEMA = "schema/persona.json"
+JOURNEY_SCHEMA = "schema/journey.json"
+LIFECYCLE_SCHEMA = "schema/lifecycle.json"
+CHANNELS_SCHEMA = "schema/channels.json"
 
 #: Company-wide views (see the reports guide).
 CATALOGUE = f"{MAPS}/index.md"
 PERSONA_GALLERY = f"{PERSONAS}/index.md"
 JOURNEY_INDEX = f"{JOURNEYS}/index.md"
 CHANNELS = "channels.md"
+LIFECYCLE = "lifecycle.md"
 OPPORTUNITIES = "opportunities.md"
 HEALTH = "health.md"
 
@@ -48,6 +52,11 @@ def persona_page(persona_id: str) -> str:
 def journey_page(journey: str) -> str:
     """The comparison page of a journey id (validated as an id: ``fields.Id``)."""
     return f"{JOURNEYS}/{journey}.md"
+
+
+def channel_page(channel_id: str) -> str:
+    """The page of a channel of ``maps/channels.yml`` (its id validated: ``fields.Id``)."""
+    return f"channels/{channel_id}.md"
 
 
 def unique_slug(name: str) -> str:

@@ -23,7 +23,7 @@ def map_tags(journey_map: JourneyMap, project: Project, labels: Labels = ENGLISH
     candidates = [
         *journey_map.tags,
         *(p.display_name for p in project.personas_of(journey_map)),
-        journey_map.journey,
+        journey_map.journey and project.journey_title(journey_map.journey),
         labels.state(journey_map.state_or_default),
         # channels are lowercased so that "Phone" in one map and "phone" in
         # another make one tag (Material's tags are case-sensitive)

@@ -19,19 +19,23 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..analysis.channels import catalogue_channels
+from ..analysis.journeys import journey_ids
 from ..analysis.options import SiteOptions
 from ..exports.faq_gaps_json import faq_gaps_json
 from ..exports.journeymaps_json import export_json
-from ..exports.schema import SCHEMAS, schema_json
+from ..exports.schema import SCHEMA_OF, SCHEMAS, schema_json
 from ..language.labels import Labels
 from ..model.fields import docs_named
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.catalogue import render_catalogue
 from ..pages.channel_matrix import render_channel_matrix
+from ..pages.channel_page import render_channel_page
 from ..pages.faq_gap_report import render_faq_gap_page
 from ..pages.field_tables import field_table_marker
 from ..pages.journey_comparison import render_journey_comparison, render_journey_index
+from ..pages.journey_landscape import render_landscape
 from ..pages.kb_page import render_kb_index
 from ..pages.key_figures import render_key_figures
 from ..pages.label_table import label_table
@@ -88,6 +92,8 @@ class Entry:
     rank: int = 0
     #: a machine-readable file, listed in the guide's second table
     data: bool = False
+    #: for a page per item in a FOLDER group: the folder its pages share
+    folder: str | None = None
 
     def paths(self, project: Project) -> Iterable[tuple[str, Any]]:
         """(path, item) of every page of this entry in ``project``."""
@@ -137,9 +143,8 @@ PAGES: tuple[Entry, ...] = (
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
           when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
     *(Entry(path, lambda c: schema_json(c.path, c.project.docs_folder),
-            f"the JSON Schema of a {record.noun.split()[-1]} file's front matter", f"`{path}`",
-            data=True)
-      for path, (record, _, _) in SCHEMAS.items()),
+            f"the JSON Schema of {SCHEMA_OF[path]}", f"`{path}`", data=True)
+      for path in SCHEMAS),
     Entry(site_layout.CATALOGUE, lambda c: render_catalogue(c.project, c.options),
           "the map catalogue", "`maps/index.html`", group=FOLDER, title="catalogue.title",
           rank=1),
@@ -147,15 +152,24 @@ PAGES: tuple[Entry, ...] = (
           "the persona gallery", "`personas/index.html`", group=FOLDER, title="gallery.title",
           rank=2),
     Entry(site_layout.JOURNEY_INDEX, lambda c: render_journey_index(c.project, c.labels),
-          "the list of journeys", "`journeys/index.html`", group=FOLDER,
+          "the journeys, as their hierarchy", "`journeys/index.html`", CONTRACT, group=FOLDER,
           title="journeys.title", rank=4),
     Entry(site_layout.journey_page,
           lambda c: render_journey_comparison(c.item, c.project, c.labels),
-          "the comparison of journey `<journey>`",
+          "the page of journey `<journey>`: its maps' personas side by side",
           "`journeys/<journey>/index.html`, the id as written: a `journey:` that is not "
           "lowercase letters, digits and `-` is a problem and makes no page (earlier "
-          "versions gave such ids a slug with a hash suffix)",
-          each=lambda project: project.maps_by_journey),
+          "versions gave such ids a slug with a hash suffix); every journey of "
+          "`maps/journeys/` gets one, with maps or without",
+          each=journey_ids),
+    Entry(site_layout.LIFECYCLE, lambda c: render_landscape(c.project, c.labels),
+          "the journey landscape: every journey against the lifecycle's phases",
+          "`lifecycle/index.html`", CONTRACT, group=REPORTS, rank=0),
+    Entry(lambda channel: site_layout.channel_page(channel.id),
+          lambda c: render_channel_page(c.item, c.project, c.labels),
+          "the page of channel `<id>` of `maps/channels.yml`", "`channels/<id>/index.html`",
+          CONTRACT, each=catalogue_channels, group=FOLDER, title="channel.nav", rank=5,
+          folder="channels"),
     Entry(site_layout.CHANNELS, lambda c: render_channel_matrix(c.project, c.labels),
           "the omnichannel matrix", "`channels/index.html`", group=REPORTS,
           rank=1),
@@ -184,7 +198,8 @@ def _in_navigation(group: str) -> list[Entry]:
 def navigation_titles() -> dict[str, str]:
     """The label of each generated folder's section title, by the folder, in the order
     the navigation shows them."""
-    return {str(e.path).split("/")[0]: e.title for e in _in_navigation(FOLDER) if e.title}
+    return {(e.folder or str(e.path)).split("/")[0]: e.title
+            for e in _in_navigation(FOLDER) if e.title}
 
 
 def report_pages() -> tuple[str, ...]:
