@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..analysis.metrics import Measured, map_measures
+from ..model.evidence import Evidence
 from ..model.fields import specs
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
@@ -26,10 +28,12 @@ def project_export(project: Project) -> dict[str, Any]:
             for persona in project.personas.values()
         ],
         "maps": [_map(journey_map, project) for journey_map in project.maps],
+        "metrics": [_fields(metric) for metric in project.metrics.values()],
     }
 
 
 def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
+    measures = map_measures(project, journey_map)
     return {
         "path": journey_map.file,
         "title": journey_map.title,
@@ -40,16 +44,37 @@ def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
         "owner": journey_map.owner,
         "reviewed": journey_map.reviewed.isoformat() if journey_map.reviewed else None,
         "tags": list(journey_map.tags),
-        "stages": [_stage(stage, project) for stage in journey_map.stages],
+        "confidence": journey_map.confidence,
+        "evidence": [_evidence(e) for e in journey_map.evidence],
+        "measured": [_measured(m) for m in measures.whole],
+        "stages": [_stage(stage, project, measured)
+                   for stage, measured in zip(journey_map.stages, measures.stages, strict=True)],
     }
 
 
-def _stage(stage: Stage, project: Project) -> dict[str, Any]:
+def _stage(stage: Stage, project: Project, measured: list[Measured]) -> dict[str, Any]:
     data = _fields(stage)
     data["touchpoints"] = [_fields(t) for t in stage.touchpoints]
-    data["opportunities"] = [_fields(o) for o in stage.opportunities]
+    data["opportunities"] = [{**_fields(o), "status": o.status_or_default}
+                             for o in stage.opportunities]
     data["questions"] = [_question(q, project) for q in stage.questions]
+    data["evidence"] = [_evidence(e) for e in stage.evidence]
+    data["measured"] = [_measured(m) for m in measured]
     return data
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    data = _fields(evidence)
+    data["date"] = evidence.date.isoformat() if evidence.date else None
+    return data
+
+
+def _measured(measured: Measured) -> dict[str, Any]:
+    """A current value as the contract says, with the value's trend (oldest first)."""
+    return {"metric": measured.metric_id, "value": measured.value,
+            "date": measured.date.isoformat() if measured.date else None,
+            "source": measured.source or None, "target_met": measured.target_met,
+            "trend": list(measured.trend)}
 
 
 def _fields(record: Any) -> dict[str, Any]:

@@ -116,6 +116,26 @@ def read_source(path: Path, display: str) -> Source:
     return source
 
 
+def read_yaml(path: Path, display: str) -> Source:
+    """Read a whole YAML file (``maps/metrics.yml``...) into a Source, as front matter is
+    read: the same limits, lines and problems; never raises."""
+    source = Source(display)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        source.file_problem(1, f"cannot read the file: {error.strerror}")
+        return source
+    text = _decode(raw, source) if len(raw) <= MAX_FILE_BYTES else None
+    if len(raw) > MAX_FILE_BYTES:
+        source.file_problem(1, f"the file has {len(raw):,} bytes, more than the limit of "
+                               f"{MAX_FILE_BYTES:,}")
+    elif text is not None and not text.strip():
+        source.file_problem(1, "the file is empty")
+    elif text is not None:
+        _parse_yaml(text.removeprefix("\ufeff"), source, first_line=1)
+    return source
+
+
 def _decode(raw: bytes, source: Source) -> str | None:
     try:
         text = raw.decode("utf-8-sig")

@@ -8,6 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..model.journey_map import MAP_RECORD, JourneyMap, default_title
+from ..model.metric import SERIES_FOLDER
 from ..model.persona import PERSONA_ID, PERSONA_RECORD, PERSONAS_FOLDER, Persona
 from ..model.problem import WHOLE_FILE, FieldPath, Problem
 from ..model.project import Project
@@ -17,6 +18,7 @@ from .checks import check_answers, check_declared_answers, check_references
 from .files import display_path
 from .frontmatter import read_source
 from .knowledge_base import answer_index, load_articles
+from .metrics import check_contact_questions, load_metrics
 from .questions import index_questions
 
 #: A folder or file name below maps/: it becomes a URL and a navigation title.
@@ -32,7 +34,8 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
     root, maps_dir = root.resolve(), maps_dir.resolve()
     project = Project(root, maps_dir, docs_dir.resolve() if docs_dir else None)
     cache = cache or FileCache()
-    paths = [p for p in sorted(maps_dir.rglob("*.md")) if not _unsafe_name(project, p)]
+    paths = [p for p in sorted(maps_dir.rglob("*.md"))
+             if not _reserved(p, maps_dir) and not _unsafe_name(project, p)]
     for loaded in cache.get_many(paths, lambda p: _load_file(p, root, maps_dir)):
         if isinstance(loaded, Persona):
             project.personas[loaded.id] = loaded
@@ -42,10 +45,12 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
     _index(project)
+    load_metrics(project)
     check_answers(project)
     project.questions = index_questions(project)
     check_references(project)
     check_declared_answers(project)
+    check_contact_questions(project)
     return project
 
 
@@ -63,6 +68,11 @@ def _unsafe_name(project: Project, path: Path) -> bool:
         display_path(path, project.root), 1, WHOLE_FILE,
         f"{rule}: rename it; until then it gets no page"))
     return True
+
+
+def _reserved(path: Path, maps_dir: Path) -> bool:
+    """Files of the folders the format reserves for other things than maps."""
+    return path.relative_to(maps_dir).parts[0] == SERIES_FOLDER
 
 
 def _is_persona_file(path: Path, maps_dir: Path) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .article import Article
 from .journey_map import JourneyMap
+from .metric import Metric, Series, SeriesKey
 from .persona import Persona
 from .problem import Problem, sort_problems
 from .question import Question
@@ -39,6 +40,13 @@ class Project:
     broken_answers: set[str] = field(default_factory=set)
     #: every question grouped by text, by answering page and by FAQ gap
     questions: QuestionIndex = field(default_factory=QuestionIndex)
+    #: the metric catalogue (``maps/metrics.yml``) by id, in its order
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    #: the measured series of ``maps/metrics/*.csv``, and those of each map by slug
+    series: dict[SeriesKey, Series] = field(default_factory=dict)
+    series_by_map: dict[str, list[Series]] = field(default_factory=dict)
+    #: normalised question text to how often customers ask it (contact-centre counts)
+    contact_volume: dict[str, float] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:

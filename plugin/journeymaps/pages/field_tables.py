@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ..model.fields import Record, records
 from ..model.journey_map import MAP_RECORD
+from ..model.metric import CATALOGUE_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..safety.text import cell
 
 #: marker name (the record's noun, last word) to record: map, stage, touchpoint...
 TABLES: dict[str, Record] = {
     record.noun.split()[-1]: record
-    for root in (MAP_RECORD, PERSONA_RECORD) for record in records(root)
+    for root in (MAP_RECORD, PERSONA_RECORD, CATALOGUE_RECORD) for record in records(root)
 }
 
 

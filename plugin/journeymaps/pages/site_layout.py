@@ -23,6 +23,7 @@ FAQ_GAPS_JSON = "faq-gaps.json"
 KB_INDEX = "kb/index.md"
 MAP_SCHEMA = "schema/map.json"
 PERSONA_SCHEMA = "schema/persona.json"
+METRICS_SCHEMA = "schema/metrics.json"
 
 #: Company-wide views (see the reports guide).
 CATALOGUE = f"{MAPS}/index.md"
@@ -31,6 +32,7 @@ JOURNEY_INDEX = f"{JOURNEYS}/index.md"
 CHANNELS = "channels.md"
 OPPORTUNITIES = "opportunities.md"
 HEALTH = "health.md"
+METRICS = "metrics.md"
 
 #: Style and script of the generated pages (heat map, charts, sortable tables).
 STYLESHEET = "assets/journeymaps/journeymaps.css"

@@ -136,9 +136,9 @@ PAGES: tuple[Entry, ...] = (
     Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
           when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
-    *(Entry(path, lambda c: schema_json(c.path), f"the JSON Schema of a {record.noun.split()[-1]}"
-            f" file's front matter", f"`{path}`", data=True)
-      for path, (record, _, _) in SCHEMAS.items()),
+    *(Entry(path, lambda c: schema_json(c.path), f"the JSON Schema of {what}", f"`{path}`",
+            data=True)
+      for path, (_, _, _, what) in SCHEMAS.items()),
     Entry(site_layout.CATALOGUE, lambda c: render_catalogue(c.project, c.options),
           "the map catalogue", "`maps/index.html`", group=FOLDER, title="catalogue.title",
           rank=1),

@@ -1,0 +1,329 @@
+"""Living data: opportunity status and ticket, evidence and confidence, the metric
+catalogue (maps/metrics.yml) and the measured series (maps/metrics/*.csv), against the
+contract's exact messages, and what the views compute from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from journeymaps.analysis.metrics import (
+    judge,
+    map_measures,
+    metric_report,
+    missed_targets,
+    stale_series,
+    unfounded_maps,
+)
+from journeymaps.analysis.options import SiteOptions
+from journeymaps.model.metric import Metric
+from journeymaps.model.project import Project
+
+Load = Callable[[dict[str, str]], Project]
+PERSONA = "---\nname: Anna\n---\n"
+MAP = """\
+---
+title: Moving house
+persona: anna
+stages:
+  - name: Inquiry
+    metrics: {nps: 12, calls: 40}
+  - name: Installation
+    metrics: {conversion: "12%"}
+---
+"""
+CATALOGUE = """\
+metrics:
+  - id: nps
+    name: Net Promoter Score
+    unit: points
+    target: 30
+  - id: hold
+    name: Hold time
+    unit: min
+    target: 3
+    better: lower
+  - id: conversion
+    name: Conversion
+    unit: "%"
+  - id: contacts
+    name: Contacts
+"""
+HEADER = "map,stage,metric,date,value,source\n"
+
+
+def project(load: Load, csv: str | None = None, *, catalogue: str = CATALOGUE,
+            front: str = MAP, extra: dict[str, str] | None = None) -> Project:
+    files = {"maps/personas/anna.md": PERSONA, "maps/telecom/moving.md": front,
+             "maps/metrics.yml": catalogue, **(extra or {})}
+    if csv is not None:
+        files["maps/metrics/export.csv"] = csv
+    return load(files)
+
+
+def problems(load: Load, csv: str | None = None, **kwargs: object) -> list[str]:
+    return [str(p) for p in project(load, csv, **kwargs).problems]  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------ status, ticket, evidence
+
+STAGE = "title: T\npersona: anna\nstages:\n  - name: S\n"
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    (STAGE + "    opportunities: [{text: Call back, status: doing}]\n",
+     "maps/telecom/moving.md:6: stages[0].opportunities[0].status: must be 'idea' or "
+     "'planned' or 'in-progress' or 'done' or 'dropped', got 'doing'; did you mean 'done'?"),
+    (STAGE + "    opportunities: [{text: Call back, status: in progress}]\n",
+     "maps/telecom/moving.md:6: stages[0].opportunities[0].status: must be 'idea' or "
+     "'planned' or 'in-progress' or 'done' or 'dropped', got 'in progress'; did you mean "
+     "'in-progress'?"),
+    (STAGE + "    opportunities: [{text: Call back, ticket: 'http://jira.example/T-1'}]\n",
+     "maps/telecom/moving.md:6: stages[0].opportunities[0].ticket: must be an https:// URL, "
+     "got 'http://jira.example/T-1'"),
+    (STAGE + "    opportunities: [{text: Call back, ticket: 'javascript:alert(1)'}]\n",
+     "maps/telecom/moving.md:6: stages[0].opportunities[0].ticket: must be an https:// URL, "
+     "got 'javascript:alert(1)'"),
+    (STAGE + "    opportunities: [{text: Call back, ticket: T-1}]\n",
+     "maps/telecom/moving.md:6: stages[0].opportunities[0].ticket: must be an https:// URL, "
+     "got 'T-1'"),
+    ("title: T\npersona: anna\nconfidence: validatd\nstages: [{name: S}]\n",
+     "maps/telecom/moving.md:4: confidence: must be 'assumed' or 'partial' or 'validated', "
+     "got 'validatd'; did you mean 'validated'?"),
+    ("title: T\npersona: anna\nevidence: [{source: Survey, n: 0}]\nstages: [{name: S}]\n",
+     "maps/telecom/moving.md:4: evidence[0].n: must be an integer, got 0"),
+    ("title: T\npersona: anna\nevidence: [{sorce: Survey}]\nstages: [{name: S}]\n",
+     "maps/telecom/moving.md:4: evidence[0].sorce: unknown key 'sorce'; did you mean "
+     "'source'?"),
+    (STAGE + "    evidence: [{source: Study, url: 'ftp://x/y'}]\n",
+     "maps/telecom/moving.md:6: stages[0].evidence[0].url: must be an https:// URL, got "
+     "'ftp://x/y'"),
+    (STAGE + "    evidence: [{source: Study, date: soon}]\n",
+     "maps/telecom/moving.md:6: stages[0].evidence[0].date: must be a date YYYY-MM-DD, got "
+     "'soon'"),
+])
+def test_bad_status_ticket_evidence(load: Load, front: str, expected: str) -> None:
+    assert expected in problems(load, front=f"---\n{front}---\n")
+
+
+def test_status_ticket_evidence_are_read(load: Load) -> None:
+    front = ("---\ntitle: T\npersona: anna\nconfidence: partial\nevidence:\n  - 12 interviews\n"
+             "  - {source: Exit survey, url: 'https://survey.example/q3', date: 2026-09-30,"
+             " n: 412}\nstages:\n  - name: S\n    evidence: [Call recordings]\n"
+             "    opportunities:\n      - Text only\n"
+             "      - {text: Call back, status: done, ticket: 'https://jira.example/T-1'}\n---\n")
+    loaded = project(load, front=front)
+    assert loaded.problems == []
+    journey_map = loaded.maps[0]
+    assert journey_map.confidence == "partial"
+    assert [e.source for e in journey_map.evidence] == ["12 interviews", "Exit survey"]
+    assert journey_map.evidence[1].n == 412
+    assert journey_map.evidence[1].date == dt.date(2026, 9, 30)
+    stage = journey_map.stages[0]
+    assert stage.evidence[0].source == "Call recordings"
+    assert [o.status_or_default for o in stage.opportunities] == ["idea", "done"]
+    assert stage.opportunities[1].ticket == "https://jira.example/T-1"
+
+
+# ------------------------------------------------------------------- the catalogue
+
+@pytest.mark.parametrize(("catalogue", "expected"), [
+    ("metrics:\n  - id: nps\n    name: NPS\n    better: up\n",
+     "maps/metrics.yml:4: metrics[0].better: must be 'higher' or 'lower', got 'up'"),
+    ("metrics:\n  - id: nps\n    name: NPS\n    better: lowr\n",
+     "maps/metrics.yml:4: metrics[0].better: must be 'higher' or 'lower', got 'lowr'; "
+     "did you mean 'lower'?"),
+    ("metrics:\n  - id: nps\n    nme: NPS\n",
+     "maps/metrics.yml:3: metrics[0].nme: unknown key 'nme'; did you mean 'name'?"),
+    ("metrics:\n  - id: Net Promoter\n    name: NPS\n",
+     "maps/metrics.yml:2: metrics[0].id: 'Net Promoter' is not a metric id: use lowercase "
+     "letters, digits and '-'; did you mean 'net-promoter'?"),
+    ("metrics:\n  - id: nps\n    name: NPS\n  - id: nps\n    name: Again\n",
+     "maps/metrics.yml:4: metrics[1].id: duplicate metric id 'nps' (first at line 2); give "
+     "each metric its own"),
+    ("metrics:\n  - id: nps\n    name: NPS\n    target: high\n",
+     "maps/metrics.yml:4: metrics[0].target: must be a number, got 'high'"),
+    ("metric:\n  - id: nps\n",
+     "maps/metrics.yml:1: metric: unknown key 'metric'; did you mean 'metrics'?"),
+    ("", "maps/metrics.yml:1: front matter: the file is empty"),
+])
+def test_bad_catalogue(load: Load, catalogue: str, expected: str) -> None:
+    assert expected in problems(load, catalogue=catalogue)
+
+
+def test_catalogue_is_read_in_order(load: Load) -> None:
+    loaded = project(load)
+    assert loaded.problems == []
+    assert list(loaded.metrics) == ["nps", "hold", "conversion", "contacts"]
+    assert loaded.metrics["hold"].better == "lower"
+
+
+# ------------------------------------------------------------------ the CSV series
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("telecom/movng,Inquiry,nps,2026-01-31,20,Survey\n",
+     "maps/metrics/export.csv:2: map: unknown map 'telecom/movng'; did you mean "
+     "'telecom/moving'?"),
+    ("retail/x,Inquiry,nps,2026-01-31,20,Survey\n",
+     "maps/metrics/export.csv:2: map: unknown map 'retail/x'; give the map's path under "
+     "maps/ without .md, e.g. 'telecom/moving-house'"),
+    ("telecom/moving,Inqiury,nps,2026-01-31,20,Survey\n",
+     "maps/metrics/export.csv:2: stage: the map 'telecom/moving' has no stage 'Inqiury'; "
+     "did you mean 'Inquiry'?"),
+    ("telecom/moving,Payment,nps,2026-01-31,20,Survey\n",
+     "maps/metrics/export.csv:2: stage: the map 'telecom/moving' has no stage 'Payment'; "
+     "its stages are 'Inquiry', 'Installation' (leave the column empty for the map as a "
+     "whole)"),
+    ("telecom/moving,Inquiry,nsp,2026-01-31,20,Survey\n",
+     "maps/metrics/export.csv:2: metric: unknown metric 'nsp'; did you mean 'nps'?"),
+    ("telecom/moving,Inquiry,nps,31/01/2026,20,Survey\n",
+     "maps/metrics/export.csv:2: date: must be a date YYYY-MM-DD, got '31/01/2026'"),
+    ("telecom/moving,Inquiry,nps,2026-02-30,20,Survey\n",
+     "maps/metrics/export.csv:2: date: '2026-02-30' is not a real date; check the month "
+     "and day"),
+    ("telecom/moving,Inquiry,nps,2026-01-31,n/a,Survey\n",
+     "maps/metrics/export.csv:2: value: must be a number, got 'n/a'"),
+    ('telecom/moving,Inquiry,nps,2026-01-31,"12,5",Survey\n',
+     "maps/metrics/export.csv:2: value: must be a number with '.' as decimal point, got "
+     "'12,5'"),
+    ("telecom/moving,Inquiry,nps,2026-01-31,nan,Survey\n",
+     "maps/metrics/export.csv:2: value: must be a number, got 'nan'"),
+    ("telecom/moving,Inquiry,nps,2026-01-31,20,Survey\ntelecom/moving,Inquiry,nps,"
+     "2026-01-31,21,Survey\n",
+     "maps/metrics/export.csv:3: date: repeats the map, stage, metric and date of line 2; "
+     "keep one of the two rows"),
+    ("telecom/moving,Inquiry,nps,2026-01-31,20\n",
+     "maps/metrics/export.csv:2: row: the row has 5 value(s), the header row 6; quote a "
+     "value that holds a comma"),
+])
+def test_bad_rows(load: Load, rows: str, expected: str) -> None:
+    assert problems(load, HEADER + rows) == [expected]
+
+
+def test_every_bad_row_at_once_and_at_its_line(load: Load) -> None:
+    csv = (HEADER + "telecom/moving,Inquiry,nps,2026-01-31,20,Survey\n\n"
+           '"telecom/moving",Inquiry,nps,2026-02-28,21,"Survey,\nsecond line"\n'
+           "telecom/moving,Inquiry,nps,2026-03-31,x,Survey\n"
+           "telecom/moving,Nowhere,nope,2026-13-01,y,Survey\n")
+    assert problems(load, csv) == [
+        "maps/metrics/export.csv:6: value: must be a number, got 'x'",
+        "maps/metrics/export.csv:7: date: '2026-13-01' is not a real date; check the month and "
+        "day",
+        "maps/metrics/export.csv:7: metric: unknown metric 'nope'; define it in "
+        "maps/metrics.yml or use one of nps, hold, conversion, contacts",
+        "maps/metrics/export.csv:7: stage: the map 'telecom/moving' has no stage 'Nowhere'; "
+        "its stages are 'Inquiry', 'Installation' (leave the column empty for the map as a "
+        "whole)",
+        "maps/metrics/export.csv:7: value: must be a number, got 'y'",
+    ]
+
+
+@pytest.mark.parametrize(("csv", "expected"), [
+    ("map,stage,metric,date,valeu\n",
+     ["maps/metrics/export.csv:1: valeu: unknown column 'valeu'; did you mean 'value'?"]),
+    ("map,metric,date,value\n",
+     ["maps/metrics/export.csv:1: stage: the header row has no column 'stage'; it needs "
+      "map, stage, metric, date, value in any order"]),
+    ("map,stage,metric,date,value,comment\n",
+     ["maps/metrics/export.csv:1: comment: unknown column 'comment'; the columns are map, "
+      "stage, metric, date, value, source, question"]),
+    ("map,stage,metric,date,value,map\n",
+     ["maps/metrics/export.csv:1: map: the column 'map' is named twice (columns 1 and 6); "
+      "remove one"]),
+    ("", ["maps/metrics/export.csv:1: file: the file is empty; its first row must name the "
+          "columns map, stage, metric, date, value (and optionally source)"]),
+    (",,,\n\n", ["maps/metrics/export.csv:1: file: the file holds no values, not even a "
+                 "header row"]),
+])
+def test_bad_header(load: Load, csv: str, expected: list[str]) -> None:
+    assert problems(load, csv + "telecom/moving,Inquiry,nps,2026-01-31,20,x\n"
+                    if csv.strip(", \n") else csv) == expected
+
+
+def test_a_file_that_is_not_utf8(load: Load, project_dir: Callable[[dict[str, str]], object]
+                                 ) -> None:
+    root = project_dir({"maps/personas/anna.md": PERSONA, "maps/telecom/moving.md": MAP,
+                        "maps/metrics.yml": CATALOGUE})
+    (root / "maps/metrics/latin1.csv").parent.mkdir()  # type: ignore[operator]
+    (root / "maps/metrics/latin1.csv").write_bytes(  # type: ignore[operator]
+        HEADER.encode() + "telecom/moving,Inquiry,nps,2026-01-31,20,Umfrage März\n".encode(
+            "latin-1"))
+    from journeymaps.load.project import load_project
+    loaded = load_project(root, root / "maps", root / "site_src")  # type: ignore[operator]
+    assert [str(p) for p in loaded.problems] == [
+        "maps/metrics/latin1.csv:2: file: not valid UTF-8 (byte 0xe4 at offset 85); export "
+        "or save it as UTF-8"]
+
+
+def test_columns_in_any_order_and_the_folder_holds_no_maps(load: Load) -> None:
+    csv = ("Value,date,metric,stage,map\n20,2026-01-31,nps,Inquiry,telecom/moving\n"
+           "7.5,2026-01-31,hold,,telecom/moving\n")
+    loaded = project(load, csv, extra={"maps/metrics/README.md": "# How to export\n"})
+    assert loaded.problems == []
+    assert [m.file for m in loaded.maps] == ["maps/telecom/moving.md"]
+    assert sorted(loaded.series) == [("telecom/moving", "", "hold", ""),
+                                     ("telecom/moving", "Inquiry", "nps", "")]
+
+
+def test_without_catalogue_every_metric_is_unknown(load: Load) -> None:
+    files = {"maps/personas/anna.md": PERSONA, "maps/telecom/moving.md": MAP,
+             "maps/metrics/x.csv": HEADER + "telecom/moving,,nps,2026-01-31,20,x\n"}
+    assert [str(p) for p in load(files).problems] == [
+        "maps/metrics/x.csv:2: metric: unknown metric 'nps': define it in maps/metrics.yml"]
+
+
+# ------------------------------------------------------ current value, trend, target
+
+SERIES = (HEADER + "telecom/moving,Inquiry,nps,2026-03-31,25,Survey Q1\n"
+          "telecom/moving,Inquiry,nps,2026-01-31,18,Survey Q4\n"
+          "telecom/moving,Inquiry,nps,2026-02-28,22,Survey Q4\n"
+          "telecom/moving,Inquiry,hold,2026-03-31,2.5,ACD\n"
+          "telecom/moving,,hold,2026-03-31,4,ACD\n")
+
+
+def test_current_value_is_the_latest_and_supersedes_the_typed_one(load: Load) -> None:
+    loaded = project(load, SERIES)
+    measures = map_measures(loaded, loaded.maps[0])
+    inquiry = {m.metric_id: m for m in measures.stages[0]}
+    assert list(inquiry) == ["nps", "hold", "calls"]  # catalogue order, then the others
+    nps = inquiry["nps"]
+    assert (nps.value, nps.date, nps.source) == (25, dt.date(2026, 3, 31), "Survey Q1")
+    assert nps.trend == (18, 22, 25)
+    assert nps.target_met is False and nps.name == "Net Promoter Score"
+    assert (nps.file, nps.line) == ("maps/metrics/export.csv", 2)
+    assert inquiry["hold"].target_met is True  # 2.5 <= 3, lower is better
+    assert inquiry["calls"].metric is None and inquiry["calls"].target_met is None
+    assert [(m.metric_id, m.value, m.target_met) for m in measures.whole] == [
+        ("hold", 4, False)]
+    conversion = measures.stages[1][0]  # typed text: shown, never judged
+    assert (conversion.value, conversion.target_met, conversion.trend) == ("12%", None, ())
+
+
+@pytest.mark.parametrize(("better", "target", "value", "met"), [
+    ("higher", 30, 30, True), ("higher", 30, 29.9, False), (None, 30, 31, True),
+    ("lower", 3, 3, True), ("lower", 3, 3.1, False), ("lower", None, 1, None),
+])
+def test_target_judgement(better: str | None, target: float | None, value: float,
+                          met: bool | None) -> None:
+    metric = Metric("m", "M", target=target, better=better)
+    assert judge(metric, value) is met
+    assert judge(metric, "12%") is None and judge(None, value) is None
+
+
+def test_report_is_worst_first_and_health_lists(load: Load) -> None:
+    second = MAP.replace("Moving house", "Switching").replace("nps: 12", "nps: 29")
+    loaded = project(load, SERIES, extra={"maps/telecom/switch.md": second})
+    report = metric_report(loaded)
+    assert [(r.journey_map.title, r.stage, r.measured.value) for r in report["nps"]] == [
+        ("Moving house", "Inquiry", 25), ("Switching", "Inquiry", 29)]
+    assert [(r.stage, r.measured.value) for r in report["hold"]] == [("", 4), ("Inquiry", 2.5)]
+    assert [(r.measured.metric_id, r.measured.value) for r in missed_targets(report)] == [
+        ("hold", 4), ("nps", 25), ("nps", 29)]
+    options = SiteOptions(stale_after_days=30, today=dt.date(2026, 4, 15))
+    assert stale_series(loaded, options) == []
+    later = SiteOptions(stale_after_days=30, today=dt.date(2026, 5, 15))
+    assert [(s.stage, s.metric) for s in stale_series(loaded, later)] == [
+        ("", "hold"), ("Inquiry", "hold"), ("Inquiry", "nps")]
+    assert [m.title for m in unfounded_maps(loaded)] == ["Moving house", "Switching"]
