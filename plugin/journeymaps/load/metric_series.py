@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import gc
 import math
 import re
 from collections.abc import Iterator
@@ -33,6 +34,11 @@ FILE, ROW = "file", "row"
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+def _point(values: tuple[dt.date, float, str, str, int]) -> Point:
+    """A Point without the Python-level ``__new__`` of a NamedTuple: a row costs less."""
+    return tuple.__new__(Point, values)
+
+
 @dataclass
 class Loaded:
     """What the CSV files hold: the series by key, and their problems."""
@@ -49,8 +55,16 @@ def load_series(maps_dir: Path, root: Path, maps: list[JourneyMap],
     if not folder.is_dir():
         return loaded
     reader = _Reader(loaded, maps, catalogue)
-    for path in sorted(folder.glob("*.csv")):
-        reader.read(path, display_path(path, root))
+    # Rows make no reference cycles; the collector's passes over the whole project,
+    # thousands of maps' objects, would cost more than reading the rows.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in sorted(folder.glob("*.csv")):
+            reader.read(path, display_path(path, root))
+    finally:
+        if collecting:
+            gc.enable()
     return loaded
 
 
@@ -61,7 +75,9 @@ class _Reader:
         self.stages = {m.slug: {s.name for s in m.stages if s.name} for m in maps}
         self.catalogue = catalogue
         self.dates: dict[str, dt.date | str] = {}  # text to date, or to what is wrong
-        self.seen: dict[tuple[str, str, str, str, dt.date], tuple[str, int]] = {}
+        #: per series, the (file, line) of each date: a date given twice is a problem
+        self.first_line: dict[SeriesKey, dict[dt.date, tuple[str, int]]] = {}
+        self.valid: set[SeriesKey] = set()
         self.file = ""
 
     def problem(self, line: int, path: str, message: str) -> None:
@@ -128,30 +144,36 @@ class _Reader:
             self.problem(line, ROW, f"the row has {len(row)} value(s), the header row {width}; "
                                     "quote a value that holds a comma")
             return
-        value_of = {name: row[i].strip() for name, i in columns.items()}
-        question = value_of.get("question", "")
-        slug, stage = value_of["map"], value_of["stage"]
-        metric, ok = value_of["metric"], self.known(line, value_of, question)
-        date = self.date(line, value_of["date"])
-        value = self.value(line, value_of["value"])
+        at_question, at_source = columns.get("question"), columns.get("source")
+        question = row[at_question].strip() if at_question is not None else ""
+        key = (row[columns["map"]].strip(), row[columns["stage"]].strip(),
+               row[columns["metric"]].strip(), normalise(question) if question else "")
+        # the rows of a series repeat its map, stage and metric: a good key is checked once
+        ok = key in self.valid or self.known(line, key, question)
+        if ok:
+            self.valid.add(key)
+        date = self.date(line, row[columns["date"]].strip())
+        value = self.value(line, row[columns["value"]].strip())
         if not ok or date is None or value is None:
             return
-        key = (slug, stage, metric, normalise(question) if question else "")
-        first = self.seen.get((*key, date))
+        series = self.loaded.series.get(key)
+        if series is None:
+            series = self.loaded.series[key] = Series(*key[:3], question, key[3])
+            self.first_line[key] = {}
+        lines = self.first_line[key]
+        first = lines.get(date)
         if first is not None:
             where = f"line {first[1]}" if first[0] == self.file else f"{first[0]}:{first[1]}"
             self.problem(line, "date", f"repeats the map, stage, metric and date of {where}"
                                        "; keep one of the two rows")
             return
-        self.seen[(*key, date)] = (self.file, line)
-        series = self.loaded.series.get(key)
-        if series is None:
-            series = self.loaded.series[key] = Series(slug, stage, metric, question, key[3])
-        series.points.append(Point(date, value, value_of.get("source", ""), self.file, line))
+        lines[date] = (self.file, line)
+        source = row[at_source].strip() if at_source is not None else ""
+        series.points.append(_point((date, value, source, self.file, line)))
 
-    def known(self, line: int, value_of: dict[str, str], question: str) -> bool:
+    def known(self, line: int, key: SeriesKey, question: str) -> bool:
         """Whether the row's map, stage and metric exist (telling each that does not)."""
-        slug, stage, metric = value_of["map"], value_of["stage"], value_of["metric"]
+        slug, stage, metric, _ = key
         ok = True
         if metric not in self.catalogue:
             ok = False
@@ -203,7 +225,7 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(text.splitlines(keepends=True))
     line = 1
     for row in reader:
-        if any(value.strip() for value in row):
+        if "".join(row).strip():
             yield line, row
         line = reader.line_num + 1
 
