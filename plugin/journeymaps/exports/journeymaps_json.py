@@ -28,7 +28,8 @@ def project_export(project: Project) -> dict[str, Any]:
             for persona in project.personas.values()
         ],
         "maps": [_map(journey_map, project) for journey_map in project.maps],
-        "metrics": [_fields(metric) for metric in project.metrics.values()],
+        "metrics": [{**_fields(metric), "better": metric.better or "higher"}
+                    for metric in project.metrics.values()],
     }
 
 
@@ -71,10 +72,15 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
 
 def _measured(measured: Measured) -> dict[str, Any]:
     """A current value as the contract says, with the value's trend (oldest first)."""
-    return {"metric": measured.metric_id, "value": measured.value,
+    return {"metric": measured.metric_id, "value": _number(measured.value),
             "date": measured.date.isoformat() if measured.date else None,
             "source": measured.source or None, "target_met": measured.target_met,
-            "trend": list(measured.trend)}
+            "trend": [_number(v) for v in measured.trend]}
+
+
+def _number(value: float | int | str) -> float | int | str:
+    """A whole number as an integer: CSV values are read as decimals."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _fields(record: Any) -> dict[str, Any]:
