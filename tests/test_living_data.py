@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from conftest import Build
 from journeymaps.analysis.metrics import (
     judge,
     map_measures,
@@ -327,3 +328,264 @@ def test_report_is_worst_first_and_health_lists(load: Load) -> None:
     assert [(s.stage, s.metric) for s in stale_series(loaded, later)] == [
         ("", "hold"), ("Inquiry", "hold"), ("Inquiry", "nps")]
     assert [m.title for m in unfounded_maps(loaded)] == ["Moving house", "Switching"]
+
+
+# ------------------------------------------------------------------------- the pages
+
+STATUS_MAP = """\
+---
+title: Moving house
+persona: anna
+owner: CX
+confidence: assumed
+evidence: [{source: Interviews, url: 'https://research.example/m', date: 2026-04-22, n: 14}]
+stages:
+  - name: Inquiry
+    pain_points: [Long hold times]
+    evidence: [Call reasons]
+    questions: [Will I be offline?, Is there a fee?]
+    metrics: {nps: 12}
+    opportunities:
+      - {text: Call-back slots, status: done, ticket: 'https://jira.example/CC-1'}
+      - {text: Online move request, status: in-progress, owner: Digital}
+      - {text: Chatbot, status: dropped}
+      - Clearer contract page
+  - name: Installation
+---
+"""
+
+
+def test_map_page_shows_metrics_evidence_and_the_work(load: Load) -> None:
+    from journeymaps.pages.map_page import render_map_page
+
+    loaded = project(load, SERIES, front=STATUS_MAP)
+    page = render_map_page(loaded.maps[0], loaded)
+    header = page[page.index("- **Persona:**"):page.index("## Journey diagram")]
+    assert "- **Confidence:** assumed\n" in header
+    assert ("- **Evidence:** [Interviews](https://research.example/m) · 2026-04-22 · n = 14\n"
+            in header)
+    assert header.count("\n- ") == header.count("\n") - 2  # one list, no blank line inside
+    assert ("- **Metrics of the whole map:** Hold time: **4 min** · "
+            '<span class="jm-missed" title="target 3 min">✗ missed</span> (target 3 min) · '
+            "_ACD · 2026-03-31_") in header
+    lanes = {line.split(" | ")[0]: line for line in page.splitlines()
+             if line.startswith("| **")}
+    metrics = lanes["| **Metrics**"]
+    assert ("• Net Promoter Score: **25 points** · <span class=\"jm-missed\" title=\"target 30 "
+            "points\">✗ missed</span> (target 30 points) · <svg class=\"jm-sparkline\"") in metrics
+    assert 'aria-label="Net Promoter Score, oldest first: 18 points, 22 points, 25 points"' in (
+        metrics)
+    assert "· _Survey Q1 · 2026-03-31_<br>" in metrics  # source and date of the latest value
+    assert ("• Hold time: **2.5 min** · <span class=\"jm-met\" title=\"target 3 min\">"
+            "✓ met</span> (target 3 min) · _ACD · 2026-03-31_") in metrics  # one date: no line
+    assert "nps: **12**" not in metrics  # superseded by the CSV
+    progress = lanes["| **Done and under way**"]
+    assert progress.startswith(
+        "| **Done and under way** | • ✓ _done_: Call-back slots · "
+        "[ticket](https://jira.example/CC-1)<br>• ◐ _in progress_: Online move request |")
+    assert "Chatbot" not in progress and "Clearer" not in progress
+    assert "Chatbot · _dropped_" in lanes["| **Opportunities**"]
+    assert lanes["| **Evidence**"] == "| **Evidence** | Call reasons |  |"
+
+
+def test_metrics_report_lists_every_metric_worst_first(load: Load) -> None:
+    from journeymaps.pages.metrics_report import render_metrics_report
+
+    second = MAP.replace("Moving house", "Switching").replace("nps: 12", "nps: 29")
+    loaded = project(load, SERIES, extra={"maps/telecom/switch.md": second})
+    page = render_metrics_report(loaded)
+    nps = page[page.index("## Net Promoter Score { #metric-nps }"):page.index("## Hold time")]
+    assert "`nps` · target 30 points · higher is better" in nps
+    rows = [line for line in nps.splitlines() if line.startswith("| [")]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| [Moving house](maps/telecom/moving.md)", "| [Switching](maps/telecom/switch.md)"]
+    assert rows[0].split(" | ")[2] == (
+        '<span data-sort="000000">**25 points** · <span class="jm-missed" title="target 30 '
+        'points">✗ missed</span></span>')
+    assert "_Survey Q1 · 2026-03-31_" in rows[0] and rows[1].endswith("| – | – |")
+    hold = page[page.index("## Hold time"):page.index("## Conversion")]
+    assert "lower is better" in hold and "_(whole map)_" in hold
+    assert "## Contacts { #metric-contacts }\n\n`contacts` · higher is better\n\n" \
+           "No map measures it yet." in page
+    assert "No metric yet" in render_metrics_report(project(load, catalogue="metrics: []\n"))
+
+
+def test_health_lists_missed_targets_stale_series_and_unfounded_maps(load: Load) -> None:
+    from journeymaps.pages.map_health import render_map_health
+
+    loaded = project(load, SERIES, front=STATUS_MAP)
+    page = render_map_health(loaded, SiteOptions(stale_after_days=30,
+                                                 today=dt.date(2026, 5, 15)))
+    assert "- [Metrics missing their target](#missed-targets): 2 values" in page
+    assert "- [Stale measurements](#stale-measurements): 3 series" in page
+    assert "- [Maps on assumptions](#maps-on-assumptions): 1 map" in page
+    missed = page[page.index("{ #missed-targets }"):page.index("{ #stale-measurements }")]
+    assert ("| Hold time | [Moving house](maps/telecom/moving.md) | _(whole map)_ | "
+            "**4 min** | 3 min |") in missed
+    stale = page[page.index("{ #stale-measurements }"):page.index("{ #maps-on-assumptions }")]
+    assert ("| Net Promoter Score | [Moving house](maps/telecom/moving.md) | Inquiry | "
+            "2026-03-31 | Survey Q1 (`maps/metrics/export.csv`) |") in stale
+    assert "| [Moving house](maps/telecom/moving.md) | assumed | CX |" in page
+
+
+def test_backlog_groups_by_status_with_tickets_and_counts(load: Load) -> None:
+    from journeymaps.pages.opportunity_backlog import render_opportunity_backlog
+
+    page = render_opportunity_backlog(project(load, front=STATUS_MAP))
+    assert ("Where the work stands: [1 in progress](#status-in-progress), [1 idea]"
+            "(#status-idea), [1 done](#status-done), [1 dropped](#status-dropped).") in page
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    assert headings == ["## In progress (1) { #status-in-progress }",
+                        "## Idea (1) { #status-idea }", "## Done (1) { #status-done }",
+                        "## Dropped (1) { #status-dropped }", "## By owner"]
+    done = page[page.index("{ #status-done }"):page.index("## Dropped")]
+    assert "| Call-back slots |" in done and done.rstrip().endswith(
+        "| [ticket](https://jira.example/CC-1) |\n\n</div>")
+    owners = page[page.index("## By owner"):]
+    assert "| Owner | Count | in progress | idea | done | dropped |" in owners
+    assert "| CX | 3 | – | 1 | 1 | 1 |" in owners and "| Digital | 1 | 1 | – | – | – |" in owners
+
+
+CONTACTS = ("map,stage,metric,date,value,source,question\n"
+            "telecom/moving,Inquiry,contacts,2026-02-28,50,ACD,Is there a fee\n"
+            "telecom/moving,Inquiry,contacts,2026-03-31,70,ACD,is there a fee?\n"
+            ",,contacts,2026-03-31,30,ACD,Is there a fee?\n"
+            ",,contacts,2026-03-31,5,ACD,Can I pay by card?\n")
+
+
+def test_contact_volumes_rank_the_faq_gaps_first(load: Load) -> None:
+    from journeymaps.exports.faq_gaps_json import faq_gaps_export
+    from journeymaps.pages.faq_gap_report import render_faq_gap_page
+
+    second = STATUS_MAP.replace("Moving house", "Switching").replace("Is there a fee?", "x?")
+    loaded = project(load, CONTACTS, front=STATUS_MAP,
+                     extra={"maps/telecom/switch.md": second})
+    assert [(str(p), p.severity) for p in loaded.problems] == [
+        ("maps/metrics/export.csv:5: question: 'Can I pay by card?' matches no question in any "
+         "map; check its wording against the maps' questions", "warning")]
+    gaps = faq_gaps_export(loaded)  # asked by two maps, but not counted: second
+    assert [(g["question"], g["count"], g["contacts"]) for g in gaps] == [
+        ("Is there a fee?", 1, 100), ("Will I be offline?", 2, None), ("x?", 1, None)]
+    page = render_faq_gap_page(loaded)
+    assert "| # | Question | Contacts | Maps | Stages | Asked in | Personas |" in page
+    assert "Is there a fee? | 100 | 1 |" in page and "Will I be offline? | – | 2 |" in page
+    assert "Questions the contact centre counts" in page
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("telecom/moving,Inquiry,nps,2026-01-31,5,x,Is there a fee?\n",
+     "maps/metrics/export.csv:2: question: only a 'contacts' row names a question (how often "
+     "customers ask it); this row is 'nps'"),
+    (",Inquiry,contacts,2026-01-31,5,x,Is there a fee?\n",
+     "maps/metrics/export.csv:2: stage: a stage needs its map; fill in the map column"),
+    (",,contacts,2026-01-31,5,x,\n",
+     "maps/metrics/export.csv:2: map: empty; give the map's path under maps/ without .md, "
+     "e.g. 'telecom/moving-house'"),
+])
+def test_bad_contact_rows(load: Load, rows: str, expected: str) -> None:
+    assert problems(load, "map,stage,metric,date,value,source,question\n" + rows,
+                    front=STATUS_MAP) == [expected]
+
+
+def test_export_has_the_catalogue_statuses_and_measured_values(load: Load) -> None:
+    from journeymaps.exports.journeymaps_json import project_export
+
+    data = project_export(project(load, SERIES, front=STATUS_MAP))
+    assert data["metrics"][1] == {"id": "hold", "name": "Hold time", "unit": "min",
+                                  "target": 3, "better": "lower"}
+    assert data["metrics"][0]["better"] == "higher"  # the default, said
+    journey_map = data["maps"][0]
+    assert journey_map["confidence"] == "assumed"
+    assert journey_map["evidence"] == [{"source": "Interviews", "url": "https://research.example/m",
+                                        "date": "2026-04-22", "n": 14}]
+    assert journey_map["measured"] == [{"metric": "hold", "value": 4, "date": "2026-03-31",
+                                        "source": "ACD", "target_met": False, "trend": [4]}]
+    inquiry = journey_map["stages"][0]
+    assert inquiry["measured"][0] == {"metric": "nps", "value": 25, "date": "2026-03-31",
+                                      "source": "Survey Q1", "target_met": False,
+                                      "trend": [18, 22, 25]}
+    assert [(o["status"], o["ticket"]) for o in inquiry["opportunities"]] == [
+        ("done", "https://jira.example/CC-1"), ("in-progress", None), ("dropped", None),
+        ("idea", None)]
+    assert inquiry["evidence"] == [{"source": "Call reasons", "url": None, "date": None,
+                                    "n": None}]
+    import json
+    json.dumps(data)  # every value is JSON
+
+
+# --------------------------------------------------------------- built sites, for real
+
+def _text(page: str) -> str:
+    import html
+    import re
+    article = page[page.index("<article"):page.index("</article>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article)).split())
+
+
+def test_sample_site_shows_living_data(sample_site: Build) -> None:
+    import json
+
+    moving = sample_site.page("maps/telecom/moving-house")
+    words = _text(moving)
+    assert "Confidence: validated" in words
+    assert "Metrics of the whole map: Net Promoter Score: 22 points · ✗ missed" in words
+    assert "Average hold time: 6.3 min · ✗ missed (target 5 min)" in words  # CSV, not '18 min'
+    assert "First-time fix rate: 84% · ✓ met (target 80%)" in words
+    assert 'class="jm-met"' in moving and 'class="jm-sparkline"' in moving
+    assert "✓ done : Call-back slots in the evening · ticket" in words
+    assert 'href="https://tracker.example.com/browse/CX-412"' in moving
+    report = _text(sample_site.page("metrics"))
+    for name in ("Net Promoter Score", "Customer satisfaction (CSAT)", "Conversion rate",
+                 "Average hold time", "First-time fix rate"):
+        assert name in report, name
+    nps = report[report.index("Net Promoter Score"):report.index("Customer satisfaction")]
+    assert nps.index("Switching to us") < nps.index("Registering as a new patient")
+    health = _text(sample_site.page("health"))
+    assert "Maps on assumptions : 1 map" in health
+    assert "Ordering catering for an office lunch assumed" in health
+    stale = health[health.index("whose latest value is older"):health.rindex("Maps on assumptions")]
+    assert "Weekday lunch at Le Comptoir Vert Payment 2025-12-31" in stale
+    backlog = _text(sample_site.page("opportunities"))
+    assert "Where the work stands:" in backlog and "Done (" in backlog and "By owner" in backlog
+    gaps = json.loads((sample_site.site / "faq-gaps.json").read_text(encoding="utf-8"))
+    assert gaps[0]["question"] == "Will I be without internet for a few days?"
+    assert gaps[0]["contacts"] > 0 and {"question", "count", "maps"} <= set(gaps[0])
+    data = json.loads((sample_site.site / "journeymaps.json").read_text(encoding="utf-8"))
+    assert [m["id"] for m in data["metrics"]][:3] == ["nps", "csat", "conversion"]
+    statuses = {o["status"] for m in data["maps"] for s in m["stages"]
+                for o in s["opportunities"]}
+    assert {"idea", "planned", "in-progress", "done", "dropped"} == statuses
+    assert sum(1 for m in data["maps"] if m["confidence"] == "assumed") == 1
+    assert (sample_site.site / "schema/metrics.json").is_file()
+    addresses = sample_site.page("guide/addresses")
+    assert "<code>metrics/index.html</code>" in addresses
+    assert "<code>schema/metrics.json</code>" in addresses
+
+
+def test_hostile_metrics_build_inert(project_dir: Callable[[dict[str, str]], object],
+                                     tmp_path: object) -> None:
+    from conftest import mkdocs_build
+    from safety import unsafe_in_site
+
+    evil = "<script>alert(1)</script> [y](javascript:z) <img src=x onerror=alert(2)>"
+    quoted = evil.replace("'", "''")
+    root = project_dir({
+        "maps/personas/anna.md": PERSONA,
+        "maps/telecom/moving.md": (
+            f"---\ntitle: T\npersona: anna\nstages:\n  - name: '{quoted}'\n"
+            f"    evidence: ['{quoted}']\n"
+            f"    questions: ['{quoted}']\n"
+            f"    opportunities: [{{text: '{quoted}', status: done}}]\n---\n"),
+        "maps/metrics.yml": (f"metrics:\n  - id: nps\n    name: '{quoted}'\n"
+                             f"    unit: '{quoted}'\n    target: 3\n"
+                             "  - id: contacts\n    name: C\n"),
+        "maps/metrics/x.csv": ("map,stage,metric,date,value,source,question\n"
+                               + "".join(f'telecom/moving,"{evil}",nps,2026-0{m}-01,{m},'
+                                         f'"{evil}",\n' for m in (1, 2))
+                               + f',,contacts,2026-01-01,4,"{evil}","{evil}"\n'),
+    })
+    build = mkdocs_build(root, tmp_path / "site", strict=False)  # type: ignore[operator]
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
+    assert unsafe_in_site(build.site) == {}
+    assert "alert(1)" in build.page("metrics")  # shown, as text
