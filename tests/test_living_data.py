@@ -589,3 +589,49 @@ def test_hostile_metrics_build_inert(project_dir: Callable[[dict[str, str]], obj
     assert "Traceback" not in build.output
     assert unsafe_in_site(build.site) == {}
     assert "alert(1)" in build.page("metrics")  # shown, as text
+
+
+def test_metrics_schema_agrees_with_the_validator(load: Load) -> None:
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from journeymaps.exports.schema import json_schema
+    from journeymaps.pages import site_layout
+    from test_schema import REPO
+
+    validator = Draft202012Validator(json_schema(site_layout.METRICS_SCHEMA))
+    Draft202012Validator.check_schema(validator.schema)
+    sample = yaml.safe_load((REPO / "maps/metrics.yml").read_text(encoding="utf-8"))
+    assert list(validator.iter_errors(sample)) == []
+    for bad in ("metrics:\n  - id: nps\n    name: NPS\n    better: up\n",
+                "metrics:\n  - id: Net Promoter\n    name: NPS\n",
+                "metrics:\n  - id: nps\n    nme: NPS\n",
+                "metrics:\n  - id: nps\n    name: NPS\n    target: high\n"):
+        assert list(validator.iter_errors(yaml.safe_load(bad))), bad
+        assert problems(load, catalogue=bad), bad  # and the validator says so too
+    maps = Draft202012Validator(json_schema(site_layout.MAP_SCHEMA))
+    front = {"title": "T", "persona": "anna", "confidence": "assumed", "evidence": ["x"],
+             "stages": [{"name": "S", "evidence": [{"source": "y", "n": 3}],
+                         "opportunities": [{"text": "o", "status": "done",
+                                            "ticket": "https://t.example/1"}]}]}
+    assert list(maps.iter_errors(front)) == []
+    front["stages"][0]["opportunities"][0]["ticket"] = "http://t.example/1"
+    assert [e.json_path for e in maps.iter_errors(front)] == [
+        "$.stages[0].opportunities[0]"]  # neither text nor a valid mapping
+
+
+def test_check_fails_on_a_bad_row_and_strict_build_too(
+        project_dir: Callable[[dict[str, str]], object], tmp_path: object) -> None:
+    from conftest import mkdocs_build
+    from test_cli import run
+
+    root = project_dir({"maps/personas/anna.md": PERSONA, "maps/telecom/moving.md": MAP,
+                        "maps/metrics.yml": CATALOGUE,
+                        "maps/metrics/nps.csv": HEADER + "telecom/moving,Inquiry,nps,"
+                                                "2026-01-31,n/a,Survey\n"})
+    result = run(root, "check")  # type: ignore[arg-type]
+    assert result.exit_code != 0
+    assert "maps/metrics/nps.csv:2: value: must be a number, got 'n/a'" in result.output
+    strict = mkdocs_build(root, tmp_path / "site")  # type: ignore[arg-type, operator]
+    assert strict.returncode != 0 and "Traceback" not in strict.output
+    assert "maps/metrics/nps.csv:2: value: must be a number, got 'n/a'" in strict.output

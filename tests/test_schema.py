@@ -25,7 +25,8 @@ MAP = Draft202012Validator(json_schema(site_layout.MAP_SCHEMA), format_checker=F
 PERSONA = Draft202012Validator(json_schema(site_layout.PERSONA_SCHEMA),
                                format_checker=FormatChecker())
 #: the repository's sample maps and personas (those of the site itself)
-SAMPLES = sorted((REPO / "maps").rglob("*.md")) if (REPO / "maps").is_dir() else []
+SAMPLES = sorted(p for p in (REPO / "maps").rglob("*.md")
+                 if p.relative_to(REPO / "maps").parts[0] != "metrics")  # no maps there
 
 
 def front_matter(text: str) -> Any:

@@ -25,6 +25,7 @@ from ..model.metric import CONTACTS, SERIES_FOLDER, Metric, Point, Series, Serie
 from ..model.problem import Problem
 from ..model.question import normalise
 from .files import display_path
+from .frontmatter import not_utf8
 
 REQUIRED = ("map", "stage", "metric", "date", "value")
 OPTIONAL = ("source", "question")
@@ -93,9 +94,8 @@ class _Reader:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            self.problem(line, FILE, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at "
-                                     f"offset {error.start}); export or save it as UTF-8")
+            line, message = not_utf8(raw, error, "export or save it as UTF-8")
+            self.problem(line, FILE, message)
             return
         if not text.strip():
             self.problem(1, FILE, "the file is empty; its first row must name the columns "
