@@ -195,8 +195,8 @@ def test_catalogue_is_read_in_order(load: Load) -> None:
      "2026-01-31,21,Survey\n",
      "maps/metrics/export.csv:3: date: repeats the map, stage, metric and date of line 2; "
      "keep one of the two rows"),
-    ("telecom/moving,Inquiry,nps,2026-01-31,20\n",
-     "maps/metrics/export.csv:2: row: the row has 5 value(s), the header row 6; quote a "
+    ("telecom/moving,Inquiry,nps,2026-01-31,20,Survey, Q3\n",
+     "maps/metrics/export.csv:2: row: the row has 7 value(s), the header row 6; quote a "
      "value that holds a comma"),
 ])
 def test_bad_rows(load: Load, rows: str, expected: str) -> None:
@@ -635,3 +635,16 @@ def test_check_fails_on_a_bad_row_and_strict_build_too(
     strict = mkdocs_build(root, tmp_path / "site")  # type: ignore[arg-type, operator]
     assert strict.returncode != 0 and "Traceback" not in strict.output
     assert "maps/metrics/nps.csv:2: value: must be a number, got 'n/a'" in strict.output
+
+
+def test_windows_line_ends_and_rows_without_trailing_empty_columns(load: Load) -> None:
+    csv = ("map,stage,metric,date,value,source,question\r\n"
+           "telecom/moving,Inquiry,nps,2026-01-31,20\r\n"
+           "telecom/moving,Inquiry,nps,2026-02-28,21,Survey\r\n"
+           "telecom/moving,Inquiry,nps,2026-03-31\r\n")
+    loaded = project(load, csv)
+    assert [str(p) for p in loaded.problems] == [
+        "maps/metrics/export.csv:4: row: the row has 4 value(s), the header row 7; quote a "
+        "value that holds a comma"]
+    points = loaded.series["telecom/moving", "Inquiry", "nps", ""].points
+    assert [(p.value, p.source, p.line) for p in points] == [(20, "", 2), (21, "Survey", 3)]

@@ -18,7 +18,7 @@ from .options import SiteOptions
 WHOLE_MAP = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measured:
     """The current value of one metric at one stage (or of the whole map)."""
 
@@ -54,7 +54,7 @@ def judge(metric: Metric | None, value: float | int | str) -> bool | None:
 
 def current(series: Series, metric: Metric | None) -> Measured:
     """A series' latest value, judged, with its trend."""
-    points = series.ordered
+    points = series.points
     latest = points[-1]
     return Measured(series.metric, metric, latest.value, latest.date, latest.source,
                     tuple(p.value for p in points), judge(metric, latest.value),
@@ -72,7 +72,16 @@ class MapMeasures:
 
 def map_measures(project: Project, journey_map: JourneyMap) -> MapMeasures:
     """Catalogue metrics first, in the catalogue's order, then the stage's own others;
-    a CSV value supersedes the hand-typed value of the same metric."""
+    a CSV value supersedes the hand-typed value of the same metric. Computed once per
+    map and build: the map page, the export and the reports all read it."""
+    memo: dict[int, MapMeasures] = project.memo.setdefault("map_measures", {})
+    measures = memo.get(id(journey_map))
+    if measures is None:
+        measures = memo[id(journey_map)] = _map_measures(project, journey_map)
+    return measures
+
+
+def _map_measures(project: Project, journey_map: JourneyMap) -> MapMeasures:
     by_stage: dict[str, dict[str, Series]] = {}
     for series in project.series_by_map.get(journey_map.slug, ()):
         if not series.question_key:  # a question's contact count is the FAQ report's
@@ -135,6 +144,13 @@ def _worst_first(rows: list[MeasuredAt]) -> list[MeasuredAt]:
 
 def metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
     """Every catalogue metric (in catalogue order) to where it is measured, worst first."""
+    report = project.memo.get("metric_report")
+    if report is None:
+        report = project.memo["metric_report"] = _metric_report(project)
+    return report
+
+
+def _metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
     rows: dict[str, list[MeasuredAt]] = {metric_id: [] for metric_id in project.metrics}
     for journey_map in project.maps:
         measures = map_measures(project, journey_map)

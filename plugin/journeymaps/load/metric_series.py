@@ -140,10 +140,11 @@ class _Reader:
         return None if missing or len(columns) < len(names) else columns
 
     def row(self, line: int, row: list[str], columns: dict[str, int], width: int) -> None:
-        if len(row) != width:
+        if len(row) != width and not self.optional_left_out(row, columns, width):
             self.problem(line, ROW, f"the row has {len(row)} value(s), the header row {width}; "
                                     "quote a value that holds a comma")
             return
+        row += [""] * (width - len(row))
         at_question, at_source = columns.get("question"), columns.get("source")
         question = row[at_question].strip() if at_question is not None else ""
         key = (row[columns["map"]].strip(), row[columns["stage"]].strip(),
@@ -170,6 +171,13 @@ class _Reader:
         lines[date] = (self.file, line)
         source = row[at_source].strip() if at_source is not None else ""
         series.points.append(_point((date, value, source, self.file, line)))
+
+    @staticmethod
+    def optional_left_out(row: list[str], columns: dict[str, int], width: int) -> bool:
+        """Whether a short row lacks only optional columns at its end (``source``,
+        ``question``): some exports write no trailing commas for empty values."""
+        optional = {columns[name] for name in OPTIONAL if name in columns}
+        return len(row) < width and all(i in optional for i in range(len(row), width))
 
     def known(self, line: int, key: SeriesKey, question: str) -> bool:
         """Whether the row's map, stage and metric exist (telling each that does not)."""

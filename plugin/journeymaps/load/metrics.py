@@ -23,6 +23,7 @@ def load_metrics(project: Project) -> None:
     project.cross_problems += problems + loaded.problems
     by_map: dict[str, list[Series]] = defaultdict(list)
     for series in loaded.series.values():
+        series.points.sort()  # by date: a series has one point a date
         if series.map_slug:
             by_map[series.map_slug].append(series)
     project.series_by_map = dict(by_map)

@@ -68,15 +68,12 @@ class Series:
     question: str = ""
     #: its normalised text (``question.normalise``), as questions are matched
     question_key: str = ""
+    #: oldest first once loaded (``load.metrics`` sorts them); one per date
     points: list[Point] = field(default_factory=list)
 
     @property
-    def ordered(self) -> list[Point]:
-        return sorted(self.points, key=lambda p: p.date)
-
-    @property
     def latest(self) -> Point:
-        return max(self.points, key=lambda p: p.date)
+        return self.points[-1]
 
 
 #: (map slug, stage name or '', metric id, question's normalised text or '')

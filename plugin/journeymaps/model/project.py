@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .article import Article
 from .journey_map import JourneyMap
@@ -47,6 +48,8 @@ class Project:
     series_by_map: dict[str, list[Series]] = field(default_factory=dict)
     #: normalised question text to how often customers ask it (contact-centre counts)
     contact_volume: dict[str, float] = field(default_factory=dict)
+    #: what views compute once per build and several pages read (``analysis`` fills it)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def problems(self) -> list[Problem]:

@@ -28,7 +28,7 @@ def number(value: float | int | str) -> str:
     """A value as people write it: no '.0', at most two decimals."""
     if isinstance(value, str):
         return value
-    if float(value).is_integer():
+    if isinstance(value, int) or value.is_integer():
         return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
