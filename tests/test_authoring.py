@@ -118,8 +118,9 @@ def expand_markers(markdown: str, project: Project | None = None) -> str:
 
 
 def test_field_tables_are_generated_from_the_model() -> None:
-    assert list(TABLES) == ["map", "stage", "touchpoint", "opportunity", "question", "persona",
-                            "journey", "lifecycle", "phase", "catalogue", "channel"]
+    assert list(TABLES) == ["map", "evidence", "stage", "touchpoint", "opportunity", "question",
+                            "persona", "journey", "lifecycle", "phase", "channels", "channel",
+                            "metrics", "metric"]
     table = field_table(TABLES["touchpoint"])
     assert "| `score` | integer 1 to 5 | yes | how the persona feels here" in table
     page = "# Format\n\n<!-- journeymaps:fields touchpoint -->\n\nAfter.\n"
@@ -128,7 +129,7 @@ def test_field_tables_are_generated_from_the_model() -> None:
     assert expand_markers("no marker") == "no marker"
     unknown = expand_markers("<!--journeymaps:fields  touchpionts-->")
     assert unknown.startswith("!!! danger \"Unknown field table 'touchpionts'\"")
-    assert "Known tables: map, stage" in unknown
+    assert "Known tables: map, evidence, stage" in unknown
 
 
 def test_docs_pages_get_their_tables(load: Callable[[dict[str, str]], object]) -> None:

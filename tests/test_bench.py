@@ -22,6 +22,7 @@ def test_corpus_is_valid_and_seeded(tmp_path: Path) -> None:
     assert project.problems == []
     assert (len(project.maps), len(project.personas)) == (20, 2)
     assert all(len(m.stages) == 6 and len(m.stages[0].touchpoints) == 4 for m in project.maps)
+    assert sum(len(s.points) for s in project.series.values()) == 20 * 100  # rows a map
     first = (tmp_path / "a/maps/area-3/map-3.md").read_text()
     assert first == (tmp_path / "b/maps/area-3/map-3.md").read_text()
 

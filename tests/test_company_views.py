@@ -213,7 +213,7 @@ def test_empty_project_pages_say_what_to_do(load) -> None:
     assert "No touchpoint yet" in render_channel_matrix(empty)
     assert "No opportunity yet" in render_opportunity_backlog(empty)
     health = render_map_health(empty, OPTIONS)
-    assert health.count("None: nothing to do here.") == 6
+    assert health.count("None: nothing to do here.") == 9  # 6, then metrics and evidence
     assert "- [Stale maps](#stale-maps): 0 maps" in health
 
 
@@ -405,7 +405,8 @@ def test_backlog_puts_high_priority_and_worst_feeling_first(company: Project) ->
     page = render_opportunity_backlog(company)
     assert "5 opportunities (2 high, 1 medium, 1 low, 1 unset)." in page
     assert "**1 opportunity without any owner.**" in page
-    table = rows(page)
+    assert "Where the work stands: [5 idea](#status-idea)." in page
+    table = rows(page[page.index("{ #status-idea }"):page.index("## By owner")])
     assert [row.split(" | ")[1] for row in table] == [
         "Send an arrival SMS", "Explain the first bill", "Callback option",
         "Offer a home visit", "Show the total price"]

@@ -30,7 +30,8 @@ DEFINITIONS = {name: Draft202012Validator(json_schema(path), format_checker=Form
                for name, path in (("lifecycle.yml", site_layout.LIFECYCLE_SCHEMA),
                                   ("channels.yml", site_layout.CHANNELS_SCHEMA))}
 #: the repository's sample maps and personas (those of the site itself)
-SAMPLES = sorted((REPO / "maps").rglob("*.md")) if (REPO / "maps").is_dir() else []
+SAMPLES = sorted(p for p in (REPO / "maps").rglob("*.md")
+                 if p.relative_to(REPO / "maps").parts[0] != "metrics")  # no maps there
 
 
 def front_matter(text: str) -> Any:

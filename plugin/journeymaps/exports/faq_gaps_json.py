@@ -11,7 +11,9 @@ from ..pages import site_layout
 
 
 def faq_gaps_export(project: Project) -> list[dict[str, Any]]:
-    """``faq-gaps.json`` as the contract says, plus ``stages``, ``personas`` and ``url``."""
+    """``faq-gaps.json`` as the contract says, plus ``stages``, ``personas``, ``url`` and
+    ``contacts``: how often customers ask it by the contact centre's counts (``null``
+    where nothing counts it); gaps are ranked by it first, then by ``count``."""
     report_url = site_layout.page_url(site_layout.FAQ_GAPS)
     return [
         {
@@ -21,6 +23,7 @@ def faq_gaps_export(project: Project) -> list[dict[str, Any]]:
             "stages": gap.stages,
             "personas": gap.persona_ids,
             "url": f"{report_url}#{gap.anchor}",
+            "contacts": project.contact_volume.get(gap.key),
         }
         for gap in project.questions.gaps
     ]

@@ -7,8 +7,10 @@ from typing import Any
 
 from ..analysis.channels import catalogue_channels, channel_ref
 from ..analysis.journeys import journey_ids, parents
+from ..analysis.metrics import Measured, map_measures
 from ..analysis.phases import phases
 from ..load.vocabulary import phase_of
+from ..model.evidence import Evidence
 from ..model.fields import specs
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
@@ -30,6 +32,8 @@ def project_export(project: Project) -> dict[str, Any]:
             for persona in project.personas.values()
         ],
         "maps": [_map(journey_map, project) for journey_map in project.maps],
+        "metrics": [{**_fields(metric), "better": metric.better or "higher"}
+                    for metric in project.metrics.values()],
         **_definitions(project),
     }
 
@@ -63,6 +67,7 @@ def _definitions(project: Project) -> dict[str, Any]:
 
 
 def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
+    measures = map_measures(project, journey_map)
     return {
         "path": journey_map.file,
         "title": journey_map.title,
@@ -73,17 +78,24 @@ def _map(journey_map: JourneyMap, project: Project) -> dict[str, Any]:
         "owner": journey_map.owner,
         "reviewed": journey_map.reviewed.isoformat() if journey_map.reviewed else None,
         "tags": list(journey_map.tags),
-        "stages": [_stage(stage, project) for stage in journey_map.stages],
+        "confidence": journey_map.confidence,
+        "evidence": [_evidence(e) for e in journey_map.evidence],
+        "measured": [_measured(m) for m in measures.whole],
+        "stages": [_stage(stage, project, measured)
+                   for stage, measured in zip(journey_map.stages, measures.stages, strict=True)],
     }
 
 
-def _stage(stage: Stage, project: Project) -> dict[str, Any]:
+def _stage(stage: Stage, project: Project, measured: list[Measured]) -> dict[str, Any]:
     data = _fields(stage)
     phase = phase_of(project.lifecycle, stage)
     data["phase"] = phase.id if phase else None  # resolved: by 'phase:' or by the name
     data["touchpoints"] = [_touchpoint(t, project) for t in stage.touchpoints]
-    data["opportunities"] = [_fields(o) for o in stage.opportunities]
+    data["opportunities"] = [{**_fields(o), "status": o.status_or_default}
+                             for o in stage.opportunities]
     data["questions"] = [_question(q, project) for q in stage.questions]
+    data["evidence"] = [_evidence(e) for e in stage.evidence]
+    data["measured"] = [_measured(m) for m in measured]
     return data
 
 
@@ -92,6 +104,25 @@ def _touchpoint(touchpoint: Any, project: Project) -> dict[str, Any]:
     channel = channel_ref(project, touchpoint.channel).channel
     data["channel_id"] = channel.id if channel else None  # the catalogue channel, if any
     return data
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    data = _fields(evidence)
+    data["date"] = evidence.date.isoformat() if evidence.date else None
+    return data
+
+
+def _measured(measured: Measured) -> dict[str, Any]:
+    """A current value as the contract says, with the value's trend (oldest first)."""
+    return {"metric": measured.metric_id, "value": _number(measured.value),
+            "date": measured.date.isoformat() if measured.date else None,
+            "source": measured.source or None, "target_met": measured.target_met,
+            "trend": [_number(v) for v in measured.trend]}
+
+
+def _number(value: float | int | str) -> float | int | str:
+    """A whole number as an integer: CSV values are read as decimals."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _fields(record: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from ..model.fields import Record, docs_named
 from ..model.journey import JOURNEY_RECORD
 from ..model.journey_map import MAP_RECORD
 from ..model.lifecycle import LIFECYCLE_RECORD
+from ..model.metric import CATALOGUE_RECORD as METRIC_CATALOGUE_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..pages import site_layout
 
@@ -40,6 +41,10 @@ SCHEMAS: dict[str, tuple[Record, str, str]] = {
     site_layout.CHANNELS_SCHEMA: (
         CATALOGUE_RECORD, "Channel catalogue",
         "The channel catalogue, maps/channels.yml: the channels touchpoints name."),
+    site_layout.METRICS_SCHEMA: (
+        METRIC_CATALOGUE_RECORD, "Metric catalogue",
+        "The metric catalogue, maps/metrics.yml: the metrics that maps and the CSV "
+        "files of maps/metrics/ name by id."),
 }
 #: what each schema checks, for the guide's table of files
 SCHEMA_OF: dict[str, str] = {
@@ -48,6 +53,7 @@ SCHEMA_OF: dict[str, str] = {
     site_layout.JOURNEY_SCHEMA: "a journey file's front matter",
     site_layout.LIFECYCLE_SCHEMA: "`maps/lifecycle.yml`",
     site_layout.CHANNELS_SCHEMA: "`maps/channels.yml`",
+    site_layout.METRICS_SCHEMA: "`maps/metrics.yml`, the metric catalogue",
 }
 
 

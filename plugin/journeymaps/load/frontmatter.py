@@ -100,27 +100,26 @@ _STR_TAG = "tag:yaml.org,2002:str"
 def read_source(path: Path, display: str) -> Source:
     """Read ``path`` (shown to authors as ``display``) into a Source; never raises."""
     source = Source(display)
-    text = _read_text(path, source)
+    text = _read_text(path, source, "; split it into several maps")
     if text is not None:
         parse_text(text, source)
     return source
 
 
 def read_yaml(path: Path, display: str) -> Source:
-    """Read a whole YAML file (``maps/lifecycle.yml``) into a Source, its values with
-    their lines, as front matter is read; never raises."""
+    """Read a whole YAML file (``maps/metrics.yml``...) into a Source, as front matter is
+    read: the same limits, lines and problems; never raises."""
     source = Source(display)
-    text = _read_text(path, source)
-    if text is None:
-        return source
-    if not text.strip():
-        source.file_problem(1, "the file is empty; see the format guide for what it holds")
-        return source
-    _parse_yaml(text.removeprefix("\ufeff"), source, first_line=1, what="the file")
+    text = _read_text(path, source, "")
+    if text is not None and not text.strip():
+        source.file_problem(1, "the file is empty")
+    elif text is not None:
+        _parse_yaml(text.removeprefix("\ufeff"), source, first_line=1, what="the file")
     return source
 
 
-def _read_text(path: Path, source: Source) -> str | None:
+def _read_text(path: Path, source: Source, too_big_hint: str) -> str | None:
+    """The file's text, or None after telling ``source`` why not."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -129,21 +128,21 @@ def _read_text(path: Path, source: Source) -> str | None:
     if len(raw) > MAX_FILE_BYTES:
         source.file_problem(
             1, f"the file has {len(raw):,} bytes, more than the limit of "
-               f"{MAX_FILE_BYTES:,}; split it into several maps")
+               f"{MAX_FILE_BYTES:,}{too_big_hint}")
         return None
-    return _decode(raw, source)
-
-
-def _decode(raw: bytes, source: Source) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        source.file_problem(
-            line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset "
-                  f"{error.start}); save the file as UTF-8")
+        source.file_problem(*not_utf8(raw, error, "save the file as UTF-8"))
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def not_utf8(raw: bytes, error: UnicodeDecodeError, hint: str) -> tuple[int, str]:
+    """The line and message of a file that is not UTF-8."""
+    line = raw[: error.start].count(b"\n") + 1
+    return line, (f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                  f"{hint}")
 
 
 def parse_text(text: str, source: Source) -> None:

@@ -21,6 +21,7 @@ from .definitions import check_definitions, load_channel_catalogue, load_journey
 from .files import display_path
 from .frontmatter import read_source
 from .knowledge_base import answer_index, load_articles
+from .metrics import check_contact_questions, load_metrics
 from .questions import index_questions
 
 #: A folder or file name below maps/: it becomes a URL and a navigation title.
@@ -54,12 +55,14 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
     _index(project)
+    load_metrics(project)
     check_answers(project)
     project.questions = index_questions(project)
     check_references(project)
     check_declared_answers(project)
     check_definitions(project)
     _name_docs_folder(project)
+    check_contact_questions(project)
     return project
 
 

@@ -37,7 +37,9 @@ def index_questions(project: Project) -> QuestionIndex:
                 grouped.add(journey_map, stage)
                 if question.answer and not question.is_external:
                     explicit.setdefault(answer_page(question.answer), {})[key] = grouped
-    index.gaps = sorted((g for g in index.by_key.values() if isinstance(g, Gap)), key=_rank)
+    volume = project.contact_volume
+    index.gaps = sorted((g for g in index.by_key.values() if isinstance(g, Gap)),
+                        key=lambda gap: (-volume.get(gap.key, 0), *_rank(gap)))
     _set_anchors(index.gaps)
     index.by_page = _by_page(project, index, explicit)
     return index

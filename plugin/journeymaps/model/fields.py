@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -175,6 +176,45 @@ class Link(Text):
 
     def describe(self) -> str:
         return f"path relative to {self.relative_to}, or `https://` URL"
+
+
+@dataclass(frozen=True)
+class WebUrl(Text):
+    """An ``https://`` URL and nothing else: a ticket or a study lives on another site."""
+
+    def check(self, value: Any, path: FieldPath, source: Source) -> Any:
+        text = super().check(value, path, source)
+        if text is INVALID:
+            return INVALID
+        scheme = url_scheme(text)  # as a browser reads it, as for Link
+        if scheme != "https" or not text.lower().startswith("https://"):
+            source.problem(path, f"must be an https:// URL, got {_shown(text)}")
+            return INVALID
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^[hH][tT][tT][pP][sS]://"}
+
+    def describe(self) -> str:
+        return "`https://` URL"
+
+
+@dataclass(frozen=True)
+class Number(FieldType):
+    """An integer or a decimal number; true/false is not one, though Python says so."""
+
+    def check(self, value: Any, path: FieldPath, source: Source) -> Any:
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value)):
+            source.problem(path, f"must be a number, got {_shown(value)}")
+            return INVALID
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number"}
+
+    def describe(self) -> str:
+        return "number"
 
 
 @dataclass(frozen=True)

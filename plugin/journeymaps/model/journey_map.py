@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .evidence import CONFIDENCE, EVIDENCE, Evidence
 from .fields import Choice, Date, Id, ListOf, OneOrMany, Record, Text, spec
 from .problem import Problem
 from .source import Source
@@ -27,6 +28,9 @@ class JourneyMap:
     owner: str | None = spec(Text(), "team or person responsible for the map")
     reviewed: dt.date | None = spec(Date(), "last review; staleness is measured from it")
     tags: list[str] = spec(ListOf(Text()), "free labels that help find the map")
+    confidence: str | None = spec(
+        CONFIDENCE, "how far the map rests on research rather than on the team's assumptions")
+    evidence: list[Evidence] = spec(EVIDENCE, "as for a stage, for the whole map")
     stages: list[Stage] = spec(ListOf(Record(Stage, "stage"), min_items=1),
                                "at least one, in journey order", required=True)
 

@@ -9,12 +9,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .article import Article
 from .channel import ChannelCatalogue
 from .journey import Journey
 from .journey_map import JourneyMap
 from .lifecycle import Lifecycle
+from .metric import Metric, Series, SeriesKey
 from .persona import Persona
 from .problem import Problem, sort_problems
 from .question import Question
@@ -56,6 +58,15 @@ class Project:
         if self.docs_dir is None:
             return "docs"
         return Path(os.path.relpath(self.docs_dir, self.root)).as_posix()
+    #: the metric catalogue (``maps/metrics.yml``) by id, in its order
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    #: the measured series of ``maps/metrics/*.csv``, and those of each map by slug
+    series: dict[SeriesKey, Series] = field(default_factory=dict)
+    series_by_map: dict[str, list[Series]] = field(default_factory=dict)
+    #: normalised question text to how often customers ask it (contact-centre counts)
+    contact_volume: dict[str, float] = field(default_factory=dict)
+    #: what views compute once per build and several pages read (``analysis`` fills it)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def problems(self) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .evidence import EVIDENCE, Evidence
 from .fields import Id, ListOf, Metrics, Record, Text, spec
 from .opportunity import Opportunity
 from .question import Question
@@ -29,12 +30,19 @@ class Stage:
     pain_points: list[str] = spec(TEXTS, "obstacles on the way")
     opportunities: list[Opportunity] = spec(
         ListOf(Record(Opportunity, "opportunity", shorthand="text")),
-        "`priority` is `high`, `medium` or `low`")
+        "`priority` is `high`, `medium` or `low`; `status` is `idea` (the default), "
+        "`planned`, `in-progress`, `done` or `dropped`; `ticket` is the `https://` URL of the "
+        "tracker item that carries the work")
     questions: list[Question] = spec(
         ListOf(Record(Question, "question", shorthand="text")),
         "what the customer asks here; see [questions](#questions-and-answers)")
     metrics: dict[str, int | float | str] = spec(
-        Metrics(), 'e.g. `{nps: 21, conversion_rate: "12%"}`')
+        Metrics(), 'e.g. `{nps: 21, conversion_rate: "12%"}`; a name that is a metric id of '
+        "`maps/metrics.yml` is shown by that metric's name, unit and target; a value of the "
+        "same metric in `maps/metrics/*.csv` supersedes it")
+    evidence: list[Evidence] = spec(
+        EVIDENCE, "what the stage rests on: a study, an export, interviews (`n` how many); "
+                  "see [evidence](#evidence)")
 
     @property
     def scores(self) -> list[int]:

@@ -14,6 +14,8 @@ from ..model.question_index import Gap
 from ..safety.text import cell, dotted, link_text
 from . import site_layout
 from .markdown import front_matter
+from .measures import number
+from .report import NONE
 
 
 def render_faq_gap_page(project: Project, labels: Labels = ENGLISH) -> str:
@@ -33,25 +35,38 @@ def _summary(project: Project, gaps: list[Gap], labels: Labels) -> str:
     if not gaps:
         return labels("gaps.none", kb=kb)
     maps = len({id(m) for gap in gaps for m in gap.maps})
-    return "\n".join([
+    lines = [
         labels.count("gaps.summary", len(gaps), in_maps=labels.count("gaps.in_maps", maps)),
         "",
         labels("gaps.howto", kb=kb),
-    ])
+    ]
+    if _counted(project, gaps):
+        lines += ["", labels["gaps.by_volume"]]
+    return "\n".join(lines)
+
+
+def _counted(project: Project, gaps: list[Gap]) -> bool:
+    """Whether the contact centre counts any of the gaps (``contacts`` series)."""
+    return any(gap.key in project.contact_volume for gap in gaps)
 
 
 def _table(project: Project, gaps: list[Gap], labels: Labels) -> str:
     links = Links(project, site_layout.FAQ_GAPS)
-    header = [labels["column." + key]
-              for key in ("question", "maps", "stages", "asked_in", "personas")]
-    rows = ["| # | " + " | ".join(header) + " |", "|--:|---|--:|---|---|---|"]
+    counted = _counted(project, gaps)
+    keys = ("question", *(["contacts"] if counted else []), "maps", "stages", "asked_in",
+            "personas")
+    header = [labels["column." + key] for key in keys]
+    rows = ["| # | " + " | ".join(header) + " |",
+            "|--:|---|" + ("--:|" if counted else "") + "--:|---|---|---|"]
     for rank, gap in enumerate(gaps, 1):
         # an empty element carries the anchor: a table row cannot
         question = f'<span id="{gap.anchor}"></span>{cell(gap.text)}'
         stages = ", ".join(f"**{cell(name)}**" for name in gap.stages)
         asked_in = "<br>".join(dotted(links.map(a.journey_map), ", ".join(map(cell, a.stages)))
                                for a in gap.askers.values())
-        rows.append(f"| {rank} | {question} | {gap.count} | {stages} | {asked_in} | "
+        volume = project.contact_volume.get(gap.key)
+        contacts = (f"{number(volume) if volume is not None else NONE} | " if counted else "")
+        rows.append(f"| {rank} | {question} | {contacts}{gap.count} | {stages} | {asked_in} | "
                     f"{links.personas(gap.persona_ids)} |")
     return "\n".join(rows)
 

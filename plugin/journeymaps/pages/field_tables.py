@@ -12,13 +12,23 @@ from ..model.fields import Record, docs_named, records
 from ..model.journey import JOURNEY_RECORD
 from ..model.journey_map import MAP_RECORD
 from ..model.lifecycle import LIFECYCLE_RECORD
+from ..model.metric import CATALOGUE_RECORD as METRIC_CATALOGUE_RECORD
 from ..model.persona import PERSONA_RECORD
 from ..safety.text import cell
 
+
 #: marker name (the record's noun, last word) to record: map, stage, touchpoint...
+def table_name(record: Record) -> str:
+    """A record's marker name: the last word of its noun (``stage``, ``touchpoint``), but
+    the two catalogues go by what they list (``channels``, ``metrics``)."""
+    words = record.noun.split()
+    return f"{words[0]}s" if words[-1] == "catalogue" else words[-1]
+
+
 TABLES: dict[str, Record] = {
-    record.noun.split()[-1]: record
-    for root in (MAP_RECORD, PERSONA_RECORD, JOURNEY_RECORD, LIFECYCLE_RECORD, CATALOGUE_RECORD)
+    table_name(record): record
+    for root in (MAP_RECORD, PERSONA_RECORD, JOURNEY_RECORD, LIFECYCLE_RECORD, CATALOGUE_RECORD,
+                 METRIC_CATALOGUE_RECORD)
     for record in records(root)
 }
 

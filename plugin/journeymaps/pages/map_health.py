@@ -9,14 +9,17 @@ from __future__ import annotations
 from ..analysis.health import WEAK_SCORE, WEAKEST_LINKS, stale_maps, weakest_links
 from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
+from ..analysis.metrics import metric_report, missed_targets, stale_series, unfounded_maps
 from ..analysis.options import SiteOptions
 from ..analysis.phases import by_phase, phase_name, phase_rank
 from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
+from ..model.metric import Metric
 from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
+from .measures import target_text, with_unit
 from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
 
 #: Several obstacles at one stage lose the customer; from this many on, a stage is flagged.
@@ -26,6 +29,8 @@ STALE, WEAKEST, CLUSTERS, NO_OWNER, NO_MAPS, NO_TOUCHPOINTS = (
     "stale-maps", "weakest-links", "obstacle-clusters", "maps-without-owner",
     "personas-without-maps", "stages-without-touchpoints")
 PHASES = "phases"
+MISSED, STALE_SERIES, UNFOUNDED = ("missed-targets", "stale-measurements",
+                                   "maps-on-assumptions")
 
 
 def render_map_health(project: Project, options: SiteOptions) -> str:
@@ -50,6 +55,7 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
         (NO_OWNER, "health.no_owner", labels.count("count.map", len(unowned))),
         (NO_MAPS, "health.no_maps", labels.count("count.persona", len(lonely))),
         (NO_TOUCHPOINTS, "health.no_touchpoints", labels.count("count.stage", len(empty))),
+        *living_data_summary(project, options),
     ]
     parts = [
         "\n".join(f"- [{labels[key]}](#{anchor}): {count}" for anchor, key, count in summary),
@@ -92,6 +98,7 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                  labels["health.no_touchpoints_intro"],
                  ["map", "stage"],
                  [[map_link(page, m), cell(stage.name)] for stage, m in empty]),
+        *living_data_sections(project, options),
     ]
     return render_page(labels["health.title"], parts)
 
@@ -132,3 +139,49 @@ def _signed(gap: int | None) -> str:
     if gap is None:
         return NONE
     return f"{gap:+d}" if gap else "0"
+
+
+def living_data_summary(project: Project, options: SiteOptions) -> list[tuple[str, str, str]]:
+    """The summary lines of the metrics and evidence sections (anchor, label, count)."""
+    labels = options.labels
+    return [
+        (MISSED, "health.missed",
+         labels.count("count.value", len(missed_targets(metric_report(project))))),
+        (STALE_SERIES, "health.stale_series",
+         labels.count("count.series", len(stale_series(project, options)))),
+        (UNFOUNDED, "health.unfounded", labels.count("count.map", len(unfounded_maps(project)))),
+    ]
+
+
+def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
+    """Metrics that miss their target, series not measured for long, and maps that rest
+    on assumptions or on no evidence at all."""
+    page, labels = site_layout.HEALTH, options.labels
+    by_slug = {m.slug: m for m in project.maps}
+    missed = missed_targets(metric_report(project))
+    stale = stale_series(project, options)
+    return [
+        _section(labels, MISSED, "health.missed", labels["health.missed_intro"],
+                 ["metric", "map", "stage", "value", "target"],
+                 [[cell(row.measured.name), map_link(page, row.journey_map),
+                   cell(row.stage) or f"_{labels['measure.whole_map']}_",
+                   f"**{cell(with_unit(row.measured.value, _unit(row.measured.metric)))}**",
+                   target_text(row.measured.metric) or NONE] for row in missed]),
+        _section(labels, STALE_SERIES, "health.stale_series",
+                 labels("health.stale_series_intro", days=options.stale_after_days),
+                 ["metric", "map", "stage", "date", "source"],
+                 [[cell(project.metrics[s.metric].name), map_link(page, by_slug[s.map_slug]),
+                   cell(s.stage) or f"_{labels['measure.whole_map']}_",
+                   s.latest.date.isoformat(),
+                   f"{cell(s.latest.source) or NONE} (`{cell(s.latest.file)}`)"]
+                  for s in stale]),
+        _section(labels, UNFOUNDED, "health.unfounded", labels["health.unfounded_intro"],
+                 ["map", "confidence", "owner"],
+                 [[map_link(page, m),
+                   labels["confidence." + m.confidence] if m.confidence else NONE,
+                   cell(m.owner) or NONE] for m in unfounded_maps(project)]),
+    ]
+
+
+def _unit(metric: Metric | None) -> str | None:
+    return metric.unit if metric else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..analysis.metrics import Measured, map_measures
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
@@ -14,6 +15,14 @@ from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .diagram import journey_source
 from .markdown import author_body, front_matter, problems_admonition
+from .measures import (
+    map_header_block,
+    stage_evidence_cell,
+    stage_metrics_cell,
+    stage_progress_cell,
+    status_word,
+    ticket_link,
+)
 from .report import join_items
 from .tags import map_tags
 
@@ -24,18 +33,23 @@ def render_map_page(journey_map: JourneyMap, project: Project,
     page = site_layout.map_page(journey_map)
     personas = project.personas_of(journey_map)
     names = [p.display_name for p in personas]
+    measures = map_measures(project, journey_map)
     parts = [
         # no table of contents: the diagram and the stage table need the width
         front_matter(journey_map.title, tags=map_tags(journey_map, project, labels),
                      hide=["toc"]),
         f"# {inline(journey_map.title)}",
-        _header(journey_map, project, page, labels),
+        # one list: the map's facts, then what it rests on and its metrics as a whole
+        "\n".join(filter(None, [_header(journey_map, project, page, labels),
+                                map_header_block(journey_map, measures, labels)])),
         problems_admonition(project.problems_of(journey_map.file), "map", labels),
         f"## {labels['map.diagram']}",
         "```mermaid\n" + journey_source(journey_map, names, labels) + "```",
         score_legend(labels),
         f"## {labels['map.stages']}",
-        stage_table(journey_map.stages, project, page, labels),
+        stage_table(journey_map.stages, project, page, labels,
+                    measured=dict(zip(map(id, journey_map.stages), measures.stages,
+                                      strict=True))),
         _same_journey(journey_map, project, page, labels),
         author_body(journey_map.body),  # last: see sanitize.clean_page
     ]
@@ -83,7 +97,8 @@ def _touchpoints(labels: Labels) -> Callable[[Stage], list[str]]:
 def _opportunities(labels: Labels) -> Callable[[Stage], list[str]]:
     return lambda stage: [
         dotted(cell(o.text), o.priority and f"**{labels['priority.' + o.priority]}**",
-               cell(o.owner))
+               cell(o.owner), o.status and f"_{status_word(o, labels)}_",
+               ticket_link(o, labels))
         for o in stage.opportunities
     ]
 
@@ -113,8 +128,15 @@ def _average(stage: Stage) -> list[str]:
 
 
 def stage_table(stages: list[Stage], project: Project, page: str,
-                labels: Labels = ENGLISH) -> str:
-    """Stages as columns, lanes as rows; a lane empty in every stage is left out."""
+                labels: Labels = ENGLISH,
+                measured: dict[int, list[Measured]] | None = None) -> str:
+    """Stages as columns, lanes as rows; a lane empty in every stage is left out.
+    ``measured``: the current metrics of each stage, by ``id(stage)``."""
+    def metrics(stage: Stage) -> list[str]:
+        if measured is None:  # no series: the stage's own values as written
+            return [f"{cell(k)}: **{cell(str(v))}**" for k, v in stage.metrics.items()]
+        return stage_metrics_cell(measured.get(id(stage), []), labels)
+
     lanes: list[tuple[str, Callable[[Stage], list[str]]]] = [
         ("goal", lambda s: [cell(s.goal)] if s.goal else []),
         ("actions", lambda s: [cell(a) for a in s.actions]),
@@ -123,9 +145,11 @@ def stage_table(stages: list[Stage], project: Project, page: str,
         ("thoughts", lambda s: [cell(t) for t in s.thoughts]),
         ("emotions", lambda s: [cell(e) for e in s.emotions]),
         ("pain_points", lambda s: [cell(p) for p in s.pain_points]),
+        ("progress", lambda s: stage_progress_cell(s, labels)),
         ("opportunities", _opportunities(labels)),
         ("questions", _questions(project, page, labels)),
-        ("metrics", lambda s: [f"{cell(k)}: **{cell(str(v))}**" for k, v in s.metrics.items()]),
+        ("metrics", metrics),
+        ("evidence", lambda s: stage_evidence_cell(s, labels)),
     ]
     header = "| | " + " | ".join(f"{i}. {cell(s.name)}" for i, s in enumerate(stages, 1)) + " |"
     rows = [header, "|---" * (len(stages) + 1) + "|"]

@@ -1,7 +1,8 @@
-"""The opportunity backlog (``opportunities.md``): every opportunity of every map.
+"""The opportunity backlog (``opportunities.md``): every opportunity of every map,
+grouped by status (the work under way first), with counts per status and per owner.
 
-High priority first; within a priority, where customers feel worst first, so
-the top rows are the fixes that matter most.
+Within a status, high priority first; within a priority, where customers feel worst
+first, so the top rows are the fixes that matter most.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
+from .measures import ticket_link
 from .report import (
     NONE,
     heat,
@@ -33,7 +35,10 @@ HEADER = ["priority", "opportunity", "owner", "map", "stage", "personas", "feeli
 UNPRIORITISED = "unset"
 
 
-def _backlog(project: Project, labels: Labels) -> list[tuple[Opportunity, Stage, JourneyMap]]:
+Item = tuple[Opportunity, Stage, JourneyMap]
+
+
+def _backlog(project: Project, labels: Labels) -> list[Item]:
     items = [(o, stage, m) for m in project.maps for stage in m.stages
              for o in stage.opportunities]
     worst_last = 6.0  # a stage without scores sorts after every scored one
@@ -57,20 +62,75 @@ def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH) -> st
     intro = labels.count("backlog.intro", len(items), breakdown=breakdown)
     if unowned:
         intro += " " + labels.count("backlog.unowned", unowned)
-    rows = [_row(o, stage, m, project, page, labels) for o, stage, m in items]
-    header = [labels["column." + key] for key in HEADER]
+    tickets = any(o.ticket for o, _, _ in items)
+    header = [labels["column." + key] for key in (*HEADER, *(["ticket"] if tickets else []))]
     phased, journeys = by_phase(project), bool(project.journeys)
     if phased:  # the phase, before the stage: click its heading to sort in lifecycle order
         header.insert(4, labels["column.phase"])
-        for row, (_, stage, _) in zip(rows, items, strict=True):
-            row.insert(4, sort_as(phase_rank(project, stage), phase_name(project, stage, labels)))
         intro += " " + _by_phase(items, project, labels)
     if journeys:  # with journey files, each row says which journey (by its title)
         header.insert(4, labels["column.journey"])
-        for row, (_, _, m) in zip(rows, items, strict=True):
-            row.insert(4, journey_link(page, m.journey, project.journey_title(m.journey or ""))
-                       or NONE)
-    return render_page(title, [intro, table(header, rows, sortable=True)], wide=True)
+
+    def row(o: Opportunity, stage: Stage, m: JourneyMap) -> list[str]:
+        cells = _row(o, stage, m, project, page, labels)
+        if phased:
+            cells.insert(4, sort_as(phase_rank(project, stage),
+                                    phase_name(project, stage, labels)))
+        if journeys:
+            cells.insert(4, journey_link(page, m.journey, project.journey_title(m.journey or ""))
+                         or NONE)
+        if tickets:
+            cells.append(ticket_link(o, labels) or NONE)
+        return cells
+
+    by_status = {status: [item for item in items if item[0].status_or_default == status]
+                 for status in STATUS_ORDER}
+    sections = [_status_section(status, [row(*item) for item in found], header, labels)
+                for status, found in by_status.items() if found]
+    return render_page(title, [intro, _status_summary(by_status, labels), *sections,
+                               _owner_counts(items, labels)], wide=True)
+
+
+#: The sections of the backlog: the work under way first, what is over last.
+STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped")
+
+
+def status_anchor(status: str) -> str:
+    return f"status-{status}"
+
+
+def _status_word(status: str, labels: Labels) -> str:
+    return labels["status." + status.replace("-", "_")]
+
+
+def _status_summary(by_status: dict[str, list[Item]], labels: Labels) -> str:
+    breakdown = ", ".join(
+        f"[{labels('backlog.status_count', n=len(found), status=_status_word(status, labels))}]"
+        f"(#{status_anchor(status)})" for status, found in by_status.items() if found)
+    return labels("backlog.statuses", breakdown=breakdown)
+
+
+def _status_section(status: str, rows: list[list[str]], header: list[str],
+                    labels: Labels) -> str:
+    word = _status_word(status, labels)
+    heading = f"## {word[:1].upper()}{word[1:]} ({len(rows)}) {{ #{status_anchor(status)} }}"
+    return f"{heading}\n\n{table(header, rows, sortable=True)}"
+
+
+def _owner_counts(items: list[Item], labels: Labels) -> str:
+    """Per owner (the opportunity's, else the map's): how many, and in which status."""
+    counts: dict[str, Counter[str]] = {}
+    for o, _, m in items:
+        owner = o.owner or m.owner or ""
+        counts.setdefault(owner, Counter())[o.status_or_default] += 1
+    present = [s for s in STATUS_ORDER if any(c[s] for c in counts.values())]
+    header = [labels["column.owner"], labels["column.count"],
+              *(_status_word(s, labels) for s in present)]
+    ordered = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()),
+                                                     labels.sort_key(kv[0] or "~")))
+    rows = [[cell(owner) or labels["backlog.no_owner"], str(sum(c.values())),
+             *(str(c[s]) if c[s] else NONE for s in present)] for owner, c in ordered]
+    return f"## {labels['backlog.by_owner']}\n\n{table(header, rows, sortable=True)}"
 
 
 def _by_phase(items: list[tuple[Opportunity, Stage, JourneyMap]], project: Project,

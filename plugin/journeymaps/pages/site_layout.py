@@ -26,6 +26,7 @@ PERSONA_SCHEMA = "schema/persona.json"
 JOURNEY_SCHEMA = "schema/journey.json"
 LIFECYCLE_SCHEMA = "schema/lifecycle.json"
 CHANNELS_SCHEMA = "schema/channels.json"
+METRICS_SCHEMA = "schema/metrics.json"
 
 #: Company-wide views (see the reports guide).
 CATALOGUE = f"{MAPS}/index.md"
@@ -35,6 +36,7 @@ CHANNELS = "channels.md"
 LIFECYCLE = "lifecycle.md"
 OPPORTUNITIES = "opportunities.md"
 HEALTH = "health.md"
+METRICS = "metrics.md"
 
 #: Style and script of the generated pages (heat map, charts, sortable tables).
 STYLESHEET = "assets/journeymaps/journeymaps.css"

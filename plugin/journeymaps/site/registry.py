@@ -41,6 +41,7 @@ from ..pages.key_figures import render_key_figures
 from ..pages.label_table import label_table
 from ..pages.map_health import render_map_health
 from ..pages.map_page import render_map_page
+from ..pages.metrics_report import render_metrics_report
 from ..pages.opportunity_backlog import render_opportunity_backlog
 from ..pages.persona_gallery import render_persona_gallery
 from ..pages.persona_page import render_persona_page
@@ -178,6 +179,9 @@ PAGES: tuple[Entry, ...] = (
           group=REPORTS, rank=2),
     Entry(site_layout.HEALTH, lambda c: render_map_health(c.project, c.options),
           "map health", "`health/index.html`", group=REPORTS, rank=3),
+    Entry(site_layout.METRICS, lambda c: render_metrics_report(c.project, c.labels),
+          "the metrics report: per metric of `maps/metrics.yml`, every map and stage that "
+          "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5),
     *(Entry(path, _asset(path.rpartition("/")[2]), "", "")
       for path in (site_layout.STYLESHEET, site_layout.SCRIPT)),
 )

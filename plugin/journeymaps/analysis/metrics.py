@@ -1,0 +1,187 @@
+"""Metrics as the views show them, as plain data: the current value of each metric at
+each stage (the latest date of its CSV series, else the stage's own ``metrics:``), its
+trend, and whether it meets the catalogue's target.
+
+Everything here is linear in the number of series and stages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model.journey_map import JourneyMap
+from ..model.metric import Metric, Series
+from ..model.project import Project
+from .options import SiteOptions
+
+WHOLE_MAP = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """The current value of one metric at one stage (or of the whole map)."""
+
+    #: the metric's id, or the stage's own name for it when the catalogue has none
+    metric_id: str
+    metric: Metric | None
+    value: float | int | str
+    date: dt.date | None = None
+    source: str = ""
+    #: every value of the series, oldest first (one value: no trend)
+    trend: tuple[float, ...] = ()
+    #: whether ``value`` meets the target; None without a target or a number
+    target_met: bool | None = None
+    #: the CSV row it comes from, None for a hand-typed value
+    file: str | None = None
+    line: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.metric.name if self.metric else self.metric_id
+
+    @property
+    def from_series(self) -> bool:
+        return self.file is not None
+
+
+def judge(metric: Metric | None, value: float | int | str) -> bool | None:
+    """Met (True) or missed (False) against the target, which way ``better`` says."""
+    if metric is None or isinstance(value, (str, bool)):
+        return None
+    return metric.met(value)
+
+
+def current(series: Series, metric: Metric | None) -> Measured:
+    """A series' latest value, judged, with its trend."""
+    points = series.points
+    latest = points[-1]
+    return Measured(series.metric, metric, latest.value, latest.date, latest.source,
+                    tuple(p.value for p in points), judge(metric, latest.value),
+                    latest.file, latest.line)
+
+
+@dataclass
+class MapMeasures:
+    """The current metrics of one map: of the map as a whole, and of each stage."""
+
+    whole: list[Measured] = field(default_factory=list)
+    #: by stage position in the map
+    stages: list[list[Measured]] = field(default_factory=list)
+
+
+def map_measures(project: Project, journey_map: JourneyMap) -> MapMeasures:
+    """Catalogue metrics first, in the catalogue's order, then the stage's own others;
+    a CSV value supersedes the hand-typed value of the same metric. Computed once per
+    map and build: the map page, the export and the reports all read it."""
+    memo: dict[int, MapMeasures] = project.memo.setdefault("map_measures", {})
+    measures = memo.get(id(journey_map))
+    if measures is None:
+        measures = memo[id(journey_map)] = _map_measures(project, journey_map)
+    return measures
+
+
+def _map_measures(project: Project, journey_map: JourneyMap) -> MapMeasures:
+    by_stage: dict[str, dict[str, Series]] = {}
+    for series in project.series_by_map.get(journey_map.slug, ()):
+        if not series.question_key:  # a question's contact count is the FAQ report's
+            by_stage.setdefault(series.stage, {})[series.metric] = series
+    measures = MapMeasures(whole=_measures(project, {}, by_stage.get(WHOLE_MAP, {})))
+    seen: set[str] = set()
+    for stage in journey_map.stages:
+        # two stages of one name: the rows name the first
+        series = by_stage.get(stage.name, {}) if stage.name not in seen else {}
+        seen.add(stage.name)
+        measures.stages.append(_measures(project, stage.metrics, series))
+    return measures
+
+
+def _measures(project: Project, typed: dict[str, int | float | str],
+              series: dict[str, Series]) -> list[Measured]:
+    found: dict[str, Measured] = {}
+    for metric_id, value in typed.items():
+        metric = project.metrics.get(metric_id)
+        found[metric_id] = Measured(metric_id, metric, value, target_met=judge(metric, value))
+    for metric_id, one in series.items():
+        found[metric_id] = current(one, project.metrics.get(metric_id))
+    order = {metric_id: i for i, metric_id in enumerate(project.metrics)}
+    typed_order = {metric_id: i for i, metric_id in enumerate(typed)}
+    return sorted(found.values(), key=lambda m: (
+        order.get(m.metric_id, len(order)), typed_order.get(m.metric_id, 0)))
+
+
+@dataclass(frozen=True)
+class MeasuredAt:
+    """A current value and where it is measured: a row of the metrics report."""
+
+    measured: Measured
+    journey_map: JourneyMap
+    stage: str  # '' for the map as a whole
+
+
+def shortfall(measured: Measured) -> float:
+    """How far a value is from its target, on the bad side (0 when met), relative to
+    the target so that metrics of different sizes compare; values without a target
+    or a number sort last."""
+    metric, value = measured.metric, measured.value
+    if metric is None or metric.target is None or isinstance(value, str):
+        return -1.0
+    miss = metric.target - value if metric.higher_is_better else value - metric.target
+    return max(miss, 0.0) / (abs(metric.target) or 1.0)
+
+
+def _worst_first(rows: list[MeasuredAt]) -> list[MeasuredAt]:
+    """Missed first, the widest miss first; then met or without target, the worst
+    value first (lowest where higher is better)."""
+    def key(row: MeasuredAt) -> tuple[float, float, str, str]:
+        measured = row.measured
+        value = measured.value if not isinstance(measured.value, str) else 0.0
+        better_high = measured.metric is None or measured.metric.higher_is_better
+        return (-shortfall(measured), value if better_high else -value,
+                row.journey_map.title.casefold(), row.stage)
+    return sorted(rows, key=key)
+
+
+def metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
+    """Every catalogue metric (in catalogue order) to where it is measured, worst first."""
+    report = project.memo.get("metric_report")
+    if report is None:
+        report = project.memo["metric_report"] = _metric_report(project)
+    return report
+
+
+def _metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
+    rows: dict[str, list[MeasuredAt]] = {metric_id: [] for metric_id in project.metrics}
+    for journey_map in project.maps:
+        measures = map_measures(project, journey_map)
+        for measured in measures.whole:
+            if measured.metric_id in rows:
+                rows[measured.metric_id].append(MeasuredAt(measured, journey_map, WHOLE_MAP))
+        for stage, found in zip(journey_map.stages, measures.stages, strict=True):
+            for measured in found:
+                if measured.metric_id in rows:
+                    rows[measured.metric_id].append(MeasuredAt(measured, journey_map,
+                                                               stage.name))
+    return {metric_id: _worst_first(found) for metric_id, found in rows.items()}
+
+
+def missed_targets(report: dict[str, list[MeasuredAt]]) -> list[MeasuredAt]:
+    """Every current value that misses its target, the widest miss first."""
+    missed = [row for rows in report.values() for row in rows
+              if row.measured.target_met is False]
+    return sorted(missed, key=lambda row: -shortfall(row.measured))
+
+
+def stale_series(project: Project, options: SiteOptions) -> list[Series]:
+    """Series whose latest value is older than ``stale_after_days``, oldest first."""
+    oldest = options.today - dt.timedelta(days=options.stale_after_days)
+    stale = [s for s in project.series.values()  # a question's count is the FAQ report's
+             if not s.question_key and s.latest.date < oldest]
+    return sorted(stale, key=lambda s: (s.latest.date, s.map_slug, s.stage, s.metric))
+
+
+def unfounded_maps(project: Project) -> list[JourneyMap]:
+    """Maps that say they rest on assumptions, or that name no evidence at all."""
+    return [m for m in project.maps
+            if m.confidence == "assumed"
+            or not (m.evidence or any(stage.evidence for stage in m.stages))]

@@ -1,0 +1,53 @@
+"""The metrics report (``metrics.md``): per catalogue metric, every map and stage that
+measures it, the current value, the target and the trend, worst first."""
+
+from __future__ import annotations
+
+from ..analysis.metrics import MeasuredAt, metric_report
+from ..language.labels import ENGLISH, Labels
+from ..model.metric import Metric
+from ..model.project import Project
+from ..safety.text import cell, dotted
+from . import site_layout
+from .measures import provenance, target_text, trend, verdict, with_unit
+from .report import NONE, map_link, render_page, sort_as, table
+
+HEADER = ["map", "stage", "latest", "target", "trend", "source"]
+
+
+def render_metrics_report(project: Project, labels: Labels = ENGLISH) -> str:
+    title = labels["metrics.title"]
+    if not project.metrics:
+        return render_page(title, [labels["metrics.empty"]])
+    report = metric_report(project)
+    parts = [labels["metrics.intro"]]
+    for metric_id, metric in project.metrics.items():
+        parts.append(_section(metric, report[metric_id], labels))
+    return render_page(title, parts, wide=True)
+
+
+def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels) -> str:
+    target = target_text(metric)
+    about = dotted(f"`{cell(metric.id)}`", target and labels("measure.target", target=target),
+                   labels["measure." + (metric.better or "higher")])
+    heading = f"## {cell(metric.name)} {{ #metric-{metric.id} }}"
+    if not rows:
+        return f"{heading}\n\n{about}\n\n{labels['metrics.unmeasured']}"
+    body = table([labels["column." + key] for key in HEADER],
+                 [_row(i, row, labels) for i, row in enumerate(rows)], sortable=True)
+    return f"{heading}\n\n{about}\n\n{body}"
+
+
+def _row(rank: int, row: MeasuredAt, labels: Labels) -> list[str]:
+    measured = row.measured
+    unit = measured.metric.unit if measured.metric else None
+    value = f"**{cell(with_unit(measured.value, unit))}**"
+    return [
+        map_link(site_layout.METRICS, row.journey_map),
+        cell(row.stage) or f"_{labels['measure.whole_map']}_",
+        # sorted by its rank: the browser sorts the column worst first, as the page does
+        sort_as(f"{rank:06d}", dotted(value, verdict(measured, labels, with_target=False))),
+        target_text(measured.metric) or NONE,
+        trend(measured, labels) or NONE,
+        provenance(measured) or NONE,
+    ]
