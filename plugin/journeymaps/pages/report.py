@@ -8,9 +8,13 @@ as plain tables.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from urllib.parse import quote
 
+from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
+from ..safety.sanitize import FACETS
 from ..safety.text import inline, link_text
 from . import site_layout
 from .markdown import front_matter
@@ -80,3 +84,49 @@ def join_items(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return LIST_SEPARATOR.join(f"• {item}" for item in items)
+
+
+#: A facet's value: its text, or (key, label) when the URL should carry a short key
+#: (``?persona=anna``) and the filter show a name ("Anna Nowak").
+FacetValue = str | tuple[str, str]
+
+
+def facets(**values: FacetValue | Iterable[FacetValue] | None) -> str:
+    """An empty span that declares an item's facets for the page's filters (see
+    ``filter_bar``), put in the item's first cell: a Markdown table row cannot carry
+    attributes. Each value is percent-encoded, so no author text can end the attribute,
+    split the table (``|``) or open a code span (a backtick)."""
+    attributes = []
+    for facet, value in values.items():
+        if facet not in FACETS:
+            raise ValueError(f"unknown facet {facet!r}: add it to safety.sanitize.FACETS")
+        tokens = " ".join(_token(v) for v in _listed(value) if v and v[0])
+        if tokens:
+            attributes.append(f' data-jm-{facet}="{tokens}"')
+    return f'<span class="jm-facets"{"".join(attributes)}></span>'
+
+
+def _listed(value: FacetValue | Iterable[FacetValue] | None) -> list[tuple[str, str]]:
+    if value is None:
+        return []
+    if isinstance(value, (str, tuple)):
+        value = [value]
+    return [(v, v) if isinstance(v, str) else v for v in value]
+
+
+def _token(value: tuple[str, str]) -> str:
+    key, label = (quote(part, safe="") for part in value)
+    return key if key == label else f"{key}:{label}"
+
+
+def filter_bar(facet_labels: dict[str, str], labels: Labels) -> str:
+    """The filters of a page: one for each facet its items declare, in this order.
+
+    The site's script turns it into a <select> per facet and reflects the choice in
+    the URL's query; without the script it stays hidden and the whole page shows."""
+    names = "".join(f'<span data-jm-facet="{facet}">{html.escape(label)}</span>'
+                    for facet, label in facet_labels.items())
+    return (f'<div class="jm-filters" role="group" '
+            f'aria-label="{html.escape(labels["filter.title"])}">{names}'
+            f'<span class="jm-filter-all">{html.escape(labels["filter.all"])}</span>'
+            f'<span class="jm-filter-count">{html.escape(labels["filter.shown"])}</span></div>')
