@@ -21,9 +21,9 @@ def front_matter(title: str, **meta: Any) -> str:
     for key, value in data.items():
         if isinstance(value, (list, tuple)):
             lines.append(f"{key}:")
-            lines.extend(f"- {_yaml_scalar(item)}" for item in value)
+            lines.extend(f"- {yaml_scalar(item)}" for item in value)
         else:
-            lines.append(f"{key}: {_yaml_scalar(value)}")
+            lines.append(f"{key}: {yaml_scalar(value)}")
     lines.append("---")
     return "\n".join(lines)
 
@@ -39,7 +39,7 @@ _UNPRINTABLE = re.compile(
 _PLAIN = re.compile(r"[^\W\d_][\w .,'()/&+-]*(?<! )\Z")
 
 
-def _yaml_scalar(value: object) -> str:
+def yaml_scalar(value: object) -> str:
     """A plain YAML scalar where it reads as the same text, else a double-quoted one:
     JSON's escapes are YAML's, and what YAML would refuse raw is escaped too."""
     if isinstance(value, str) and _PLAIN.match(value) and implicit_tag(value) is None:
