@@ -432,9 +432,18 @@ def test_backlog_puts_high_priority_and_worst_feeling_first(company: Project) ->
 
 
 def section(page: str, anchor: str) -> str:
+    """A section of the page, without the rows' facets (the filters' test has them)."""
     start = page.index(f"{{ #{anchor} }}")
     end = page.find("\n## ", start)
-    return page[start:end if end > 0 else None]
+    return re.sub(r'<span class="jm-facets"[^>]*></span>', "", page[start:end if end > 0 else None])
+
+
+def test_health_rows_declare_the_facets_of_their_maps(company: Project) -> None:
+    page = render_map_health(company, OPTIONS)
+    assert '## Stale maps <span class="jm-count">2</span> { #stale-maps }' in page
+    assert ('| <span class="jm-facets" data-jm-folder="%2F:Top%20level" data-jm-owner="Billing" '
+            'data-jm-persona="anna:Anna%20Nowak bob:Bob%20Smith"></span>[First bill]') in page
+    assert '<span data-jm-facet="owner">Owner</span>' in page
 
 
 def test_health_lists_stale_maps_never_reviewed_first(company: Project) -> None:

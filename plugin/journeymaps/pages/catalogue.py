@@ -18,6 +18,7 @@ from .report import (
     NONE,
     facets,
     filter_bar,
+    folder_facet,
     heat,
     journey_link,
     map_link,
@@ -32,8 +33,6 @@ HEADER = ["map", "folder", "personas", "journey", "state", "owner", "last_review
 #: the filters of the catalogue (facet: the column whose heading names it)
 FILTERS = {"folder": "folder", "persona": "personas", "journey": "journey", "state": "state",
            "owner": "owner"}
-#: the key of the top level in ``?folder=``: no folder is called "/"
-TOP_LEVEL = "/"
 
 
 def render_catalogue(project: Project, options: SiteOptions) -> str:
@@ -63,7 +62,7 @@ def _row(journey_map: JourneyMap, project: Project, options: SiteOptions,
     page, labels = site_layout.CATALOGUE, options.labels
     personas = project.personas_of(journey_map)
     folder = journey_map.folder or labels["catalogue.top_level"]
-    declared = facets(folder=(journey_map.folder or TOP_LEVEL, folder),
+    declared = facets(folder=folder_facet(journey_map.folder, labels),
                       persona=[(p.id, p.display_name) for p in personas],
                       journey=journey_map.journey,
                       state=(journey_map.state_or_default,

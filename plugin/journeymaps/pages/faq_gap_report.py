@@ -19,12 +19,10 @@ from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .kb_article import KB_FOLDER, article_filename, article_text
 from .markdown import front_matter
-from .report import facets, filter_bar
+from .report import facets, filter_bar, folder_facet
 
 #: the filters of the report (facet: the column whose heading names it)
 FILTERS = {"folder": "folder", "persona": "personas", "owner": "owner"}
-#: the key of the top level in ``?folder=``: no folder is called "/"
-TOP_LEVEL = "/"
 
 
 def render_faq_gap_page(project: Project, options: SiteOptions | None = None) -> str:
@@ -98,17 +96,17 @@ def _sections(project: Project, gaps: list[Gap], labels: Labels,
             parts.append(f'## {name} <span class="jm-count">{len(rows)}</span> {{ #{anchor} }}')
         lines = ["| " + " | ".join(header) + " |", rule]
         for gap, askers, anchored in rows:
-            lines.append(_row(gap, askers, folder, name, links, labels, repo, anchored))
+            lines.append(_row(gap, askers, folder, links, labels, repo, anchored))
         parts.append('<div class="jm-fit" markdown>\n\n' + "\n".join(lines) + "\n\n</div>")
     return parts
 
 
-def _row(gap: Gap, askers: list[Asker], folder: str, folder_name: str, links: Links,
+def _row(gap: Gap, askers: list[Asker], folder: str, links: Links,
          labels: Labels, repo: Repository | None, anchored: bool) -> str:
     maps = [asker.journey_map for asker in askers]
     owners = list(dict.fromkeys(m.owner for m in maps if m.owner))
     persona_ids = list(dict.fromkeys(p for m in maps for p in m.persona))
-    declared = facets(folder=(folder or TOP_LEVEL, folder_name),
+    declared = facets(folder=folder_facet(folder, labels),
                       persona=[(p, links.persona_name(p)) for p in persona_ids],
                       owner=owners)
     # an empty element carries the anchor: a table row cannot

@@ -119,6 +119,15 @@ def _token(value: tuple[str, str]) -> str:
     return key if key == label else f"{key}:{label}"
 
 
+#: the key of the top level in ``?folder=``: no folder is called "/"
+TOP_LEVEL = "/"
+
+
+def folder_facet(folder: str, labels: Labels) -> tuple[str, str]:
+    """A folder as a facet value: its path, shown as the folder or as the top level."""
+    return (folder or TOP_LEVEL, folder or labels["catalogue.top_level"])
+
+
 def filter_bar(facet_labels: dict[str, str], labels: Labels) -> str:
     """The filters of a page: one for each facet its items declare, in this order.
 
