@@ -180,7 +180,8 @@ def test_stale_means_older_than_the_limit(company: Project) -> None:
 
 def test_catalogue_is_one_table_with_the_folder_as_a_column_and_a_filter(company: Project) -> None:
     page = render_catalogue(company, OPTIONS)
-    assert page.startswith("---\ntitle: Journey maps\nhide:\n- toc\n---\n")
+    assert page.startswith("---\ntitle: Journey maps\nhide:\n- toc\n"
+                           "search:\n  boost: 0.25\n---\n")  # below the maps it repeats
     assert "3 maps in 2 folders" in page
     assert page.count('<div class="jm-sortable" markdown>') == 1  # all maps rank together
     bill, anna, bob = rows(page)  # the top level first, then each folder, titles in order

@@ -191,7 +191,7 @@ def test_gap_report_page(load: Load) -> None:
     """Grouped by the folder whose maps ask: a question two businesses ask is two gaps;
     its anchor is on the row of the folder asking it most."""
     page = render_faq_gap_page(load(FILES))
-    assert page.startswith("---\ntitle: FAQ gaps\n---\n\n# FAQ gaps\n")
+    assert page.startswith("---\ntitle: FAQ gaps\nsearch:\n  boost: 0.25\n---\n\n# FAQ gaps\n")
     assert "**3 questions** customers ask in **3 journey maps** have no answer yet." in page
     assert "Write the article" not in page  # no repository known
     retail, telecom = page.index("## retail "), page.index("## telecom ")

@@ -4,8 +4,9 @@ whole page shows."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -133,3 +134,30 @@ def test_tables_sort_from_the_keyboard(tab: Tab) -> None:
     assert tab.errors == []
 
 
+
+
+#: words of a map's pain point, touchpoint and stage, and the map that has them
+SEARCHES = [
+    ("hold times", "maps/clinic/new-patient-boomer/"),  # a pain point: "Long hold times"
+    ("Hotline call", "maps/telecom/moving-house/"),  # a touchpoint
+    ("Porównanie", "maps/telecom/przeprowadzka/"),  # a stage of the Polish map
+]
+
+
+@pytest.mark.parametrize(("query", "first"), SEARCHES)
+def test_search_finds_the_map_first(tab: Tab, query: str, first: str) -> None:
+    """Before KB pages whose title shares a word, the guide's examples and the reports
+    that repeat the map (measured before: 'hold times' found the map 6th)."""
+    tab.open("", to_click=True)
+    search = tab.page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    search.press("End")
+    results = tab.page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=WAIT_MS)
+    expect(results.first).to_have_attribute("href", re.compile(f"/{re.escape(first)}"))
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    paths = [urlsplit(href).path.lstrip("/") for href in hrefs]
+    reports = [i for i, path in enumerate(paths) if path in REPORTS]
+    maps = [i for i, path in enumerate(paths) if path.startswith("maps/") and path != "maps/"]
+    assert maps and (not reports or maps[0] < reports[0]), hrefs

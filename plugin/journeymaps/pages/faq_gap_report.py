@@ -18,7 +18,7 @@ from ..model.question_index import Asker, Gap
 from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .kb_article import KB_FOLDER, article_filename, article_text
-from .markdown import front_matter
+from .markdown import REPORT_SEARCH, front_matter
 from .report import facets, filter_bar, folder_facet
 
 #: the filters of the report (facet: the column whose heading names it)
@@ -32,7 +32,7 @@ def render_faq_gap_page(project: Project, options: SiteOptions | None = None) ->
     title = labels["gaps.title"]
     repo = repository(options.repo_url, options.edit_uri)
     parts = [
-        front_matter(title),
+        front_matter(title, search=REPORT_SEARCH),
         f"# {title}",
         _summary(project, gaps, labels, repo),
     ]

@@ -13,7 +13,7 @@ from ..model.touchpoint import SCORE_FACES
 from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .diagram import journey_source
-from .markdown import author_body, front_matter, problems_admonition
+from .markdown import MAP_SEARCH, author_body, front_matter, problems_admonition
 from .report import join_items
 from .tags import map_tags
 
@@ -27,7 +27,7 @@ def render_map_page(journey_map: JourneyMap, project: Project,
     parts = [
         # no table of contents: the diagram and the stage table need the width
         front_matter(journey_map.title, tags=map_tags(journey_map, project, labels),
-                     hide=["toc"]),
+                     hide=["toc"], search=MAP_SEARCH),
         f"# {inline(journey_map.title)}",
         _header(journey_map, project, page, labels),
         problems_admonition(project.problems_of(journey_map.file), "map", labels),

@@ -12,6 +12,13 @@ from ..model.problem import Problem
 from ..safety import text
 from ..safety.sanitize import BODY_MARKER
 
+#: Material's search ranks a map (or persona) page first for the words of its
+#: touchpoints, pain points, opportunities and questions: its text weighs as much as
+#: a title (Material's index boosts titles 1000 times), so a KB or guide page whose
+#: title shares one word no longer comes first. The reports only repeat the maps: lower.
+MAP_SEARCH = {"boost": 1000}
+REPORT_SEARCH = {"boost": 0.25}
+
 
 def front_matter(title: str, **meta: Any) -> str:
     """YAML front matter MkDocs reads for the page title and metadata: text and lists
@@ -19,7 +26,10 @@ def front_matter(title: str, **meta: Any) -> str:
     data = {"title": text.title(title), **{k: v for k, v in meta.items() if v}}
     lines = ["---"]
     for key, value in data.items():
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, dict):  # one level, as Material's search: {boost: 2}
+            lines.append(f"{key}:")
+            lines.extend(f"  {k}: {yaml_scalar(v)}" for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
             lines.append(f"{key}:")
             lines.extend(f"- {yaml_scalar(item)}" for item in value)
         else:

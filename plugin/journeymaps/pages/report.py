@@ -17,7 +17,7 @@ from ..model.persona import Persona
 from ..safety.sanitize import FACETS
 from ..safety.text import inline, link_text
 from . import site_layout
-from .markdown import front_matter
+from .markdown import REPORT_SEARCH, front_matter
 
 #: Items of one table cell are separated by a line break.
 LIST_SEPARATOR = "<br>"
@@ -29,9 +29,10 @@ def render_page(title: str, parts: list[str], *, wide: bool = False) -> str:
     """A generated page: front matter, a heading and the non-empty parts.
 
     A ``wide`` page (one large table) hides Material's table of contents to
-    give the table the room.
+    give the table the room. Search ranks a report below the maps it repeats.
     """
-    meta = {"hide": ["toc"]} if wide else {}
+    meta: dict[str, object] = {"hide": ["toc"]} if wide else {}
+    meta["search"] = REPORT_SEARCH
     body = [front_matter(title, **meta), f"# {inline(title)}", *parts]
     return "\n\n".join(part for part in body if part) + "\n"
 
