@@ -161,3 +161,16 @@ def test_search_finds_the_map_first(tab: Tab, query: str, first: str) -> None:
     reports = [i for i, path in enumerate(paths) if path in REPORTS]
     maps = [i for i, path in enumerate(paths) if path.startswith("maps/") and path != "maps/"]
     assert maps and (not reports or maps[0] < reports[0]), hrefs
+
+
+def test_a_section_the_filter_empties_is_hidden(site: Site, tab: Tab) -> None:
+    folders = {m.folder for gap in site.project.questions.gaps for m in gap.maps}
+    assert len(folders) > 1
+    folder = sorted(folders)[-1]
+    open_view(tab, "faq-gaps/", f"folder={quote(folder)}")
+    for other in folders:
+        heading = tab.page.locator(f"#gaps-{site_layout.folder_anchor(other)}")
+        if other == folder:
+            expect(heading).to_be_visible()
+        else:
+            expect(heading).to_be_hidden()

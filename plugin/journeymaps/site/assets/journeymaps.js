@@ -180,7 +180,17 @@
           counts[counts.length - 1].n += 1;
         }
       });
-      counts.forEach(function (c) { c.node.textContent = String(c.n); });
+      /* a section left empty by the filters is hidden, up to the next heading of its rank */
+      var filtered = Object.keys(chosen).some(function (facet) { return chosen[facet]; });
+      counts.forEach(function (c) {
+        c.node.textContent = String(c.n);
+        var hide = filtered && c.n === 0;
+        for (var node = c.heading; node; node = node.nextElementSibling) {
+          if (node !== c.heading && /^H[1-3]$/.test(node.tagName) &&
+              node.tagName <= c.heading.tagName) break;
+          node.hidden = hide;
+        }
+      });
     }
 
     applyFilters = apply;
