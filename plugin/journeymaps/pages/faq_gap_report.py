@@ -19,7 +19,7 @@ from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .kb_article import KB_FOLDER, article_filename, article_text
 from .markdown import REPORT_SEARCH, front_matter
-from .report import facets, filter_bar, folder_facet
+from .report import NOT_SEARCHED, facets, filter_bar, folder_facet
 
 #: the filters of the report (facet: the column whose heading names it)
 FILTERS = {"folder": "folder", "persona": "personas", "owner": "owner"}
@@ -97,7 +97,8 @@ def _sections(project: Project, gaps: list[Gap], labels: Labels,
         lines = ["| " + " | ".join(header) + " |", rule]
         for gap, askers, anchored in rows:
             lines.append(_row(gap, askers, folder, links, labels, repo, anchored))
-        parts.append('<div class="jm-fit" markdown>\n\n' + "\n".join(lines) + "\n\n</div>")
+        parts.append(f'<div class="jm-fit" {NOT_SEARCHED} markdown>\n\n' + "\n".join(lines)
+                     + "\n\n</div>")
     return parts
 
 

@@ -19,6 +19,10 @@ from ..safety.text import inline, link_text
 from . import site_layout
 from .markdown import REPORT_SEARCH, front_matter
 
+#: Material's search leaves out the element with this attribute: a report's table only
+#: repeats the maps' words (search finds them on the maps), and flattened into a
+#: result's snippet it reads as a run of cells.
+NOT_SEARCHED = 'data-search-exclude="true"'
 #: Items of one table cell are separated by a line break.
 LIST_SEPARATOR = "<br>"
 #: What an empty figure shows: a dash reads as "nothing here" in any language.
@@ -53,7 +57,7 @@ def table(header: list[str], rows: list[list[str]], *, sortable: bool = False) -
     markdown = "\n".join(lines)
     if not sortable:
         return markdown
-    return f'<div class="jm-sortable" markdown>\n\n{markdown}\n\n</div>'
+    return f'<div class="jm-sortable" {NOT_SEARCHED} markdown>\n\n{markdown}\n\n</div>'
 
 
 def map_link(page: str, journey_map: JourneyMap) -> str:

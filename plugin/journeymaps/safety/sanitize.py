@@ -56,6 +56,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start", "type"},
     "li": {"value"},
     "details": {"open"},
+    # a report's table, left out of Material's search index (pages/report.NOT_SEARCHED)
+    "div": {"data-search-exclude"},
     # data-jm-facet names a filter of the page's filter bar (pages/report.filter_bar)
     "span": {"data-sort", "data-jm-facet", *(f"data-jm-{facet}" for facet in FACETS)},
     **{tag: _SVG_ATTRIBUTES for tag in SVG_TAGS},
