@@ -265,6 +265,24 @@ def test_edit_this_page_opens_the_map_file(project_dir: MakeProject, tmp_path: P
     assert _edit_links(build, "maps/telecom/moving") == [base + "maps/telecom/moving.md"]
     assert _edit_links(build, "personas/anna") == [base + "maps/personas/anna.md"]
     assert _edit_links(build, "kb/install") == [base + "site_src/kb/install.md"]
+    # the FAQ gaps link to the host's new-file page, in the knowledge base's folder
+    writes = re.findall(r'<a href="([^"]+)">Write the article</a>', build.page("faq-gaps"))
+    assert writes and all(w.startswith("https://github.com/acme/journeys/new/main/site_src/kb"
+                                       "?filename=") for w in writes)
+
+
+def test_edit_this_page_on_gitlab(project_dir: MakeProject, tmp_path: Path) -> None:
+    gitlab = EDIT_YML.replace("https://github.com/acme/journeys",
+                              "https://gitlab.example.com/cx/journeys").replace(
+        "edit_uri: edit/main/site_src/", "edit_uri: -/edit/main/site_src/")
+    build = mkdocs_build(project_dir({**FILES, "mkdocs.yml": gitlab}), tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert _edit_links(build, "maps/telecom/moving") == [
+        "https://gitlab.example.com/cx/journeys/-/edit/main/maps/telecom/moving.md"]
+    writes = re.findall(r'<a href="([^"]+)">Write the article</a>', build.page("faq-gaps"))
+    assert writes and writes[0].startswith(
+        "https://gitlab.example.com/cx/journeys/-/new/main/site_src/kb?file_name=")
+    assert "&amp;content=---%0Atitle" in writes[0]
 
 
 def test_edit_uri_template_and_no_repository(project_dir: MakeProject, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from journeymaps.cli.problem_formats import github_annotation
 from journeymaps.load.project import load_project
 from journeymaps.model.problem import Problem
 from journeymaps.model.project import Project
+from journeymaps.pages.kb_article import article_filename, article_text
 from journeymaps.site.assembly import generate
 from test_pages import FILES
 
@@ -430,3 +431,27 @@ def test_help_everywhere_with_examples(project: Path, command: list[str]) -> Non
 
 def test_version(project: Path) -> None:
     assert run(project, "--version").stdout.startswith("journeymaps, version ")
+
+
+def test_new_article_answers_a_gap_and_never_overwrites(project: Path) -> None:
+    gaps = load_project(project, project / "maps", project / "site_src").questions.gaps
+    question = gaps[0].text
+    result = run(project, "new", "article", "--answers", question)
+    assert result.exit_code == 0, result.output
+    path = project / "site_src" / "kb" / article_filename(question)
+    assert f"Created site_src/kb/{path.name}" in result.stdout
+    assert path.read_text(encoding="utf-8") == article_text(question)
+    check = run(project, "check")
+    assert check.exit_code == 0, check.output
+    assert "1 knowledge-base page" in check.stderr
+    after = load_project(project, project / "maps", project / "site_src").questions.gaps
+    assert [g.text for g in after] == [g.text for g in gaps[1:]]  # the gap is closed
+    path.write_text("mine\n", encoding="utf-8")
+    again = run(project, "new", "article", "--answers", question)
+    assert again.exit_code == 1 and "already exists and was left untouched" in again.stderr
+    assert path.read_text(encoding="utf-8") == "mine\n"
+    chosen = run(project, "new", "article", "--answers", question, "--path", "help/x.md")
+    assert chosen.exit_code == 0 and (project / "site_src/help/x.md").is_file()
+    for bad in ("../x.md", "/tmp/x.md", "kb/x.txt"):
+        refused = run(project, "new", "article", "--answers", question, "--path", bad)
+        assert refused.exit_code == 2 and "cannot be an article path" in refused.stderr

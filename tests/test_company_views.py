@@ -178,31 +178,42 @@ def test_stale_means_older_than_the_limit(company: Project) -> None:
 # --- catalogue -----------------------------------------------------------------------------
 
 
-def test_catalogue_groups_by_folder_with_each_maps_figures(company: Project) -> None:
+def test_catalogue_is_one_table_with_the_folder_as_a_column_and_a_filter(company: Project) -> None:
     page = render_catalogue(company, OPTIONS)
-    assert page.startswith("---\ntitle: Journey maps\nhide:\n- toc\n---\n")
+    assert page.startswith("---\ntitle: Journey maps\nhide:\n- toc\n"
+                           "search:\n  boost: 0.25\n---\n")  # below the maps it repeats
     assert "3 maps in 2 folders" in page
-    assert page.index("## Top level") < page.index("## telecom")
-    bill, anna, bob = rows(page)
-    assert bill.startswith("| [First bill](billing.md) | [Anna Nowak](../personas/anna.md), "
-                           "[Bob Smith](../personas/bob.md) | – | as-is | Billing | "
-                           '<span data-sort="0000">never ⚠ stale</span> | 1 | ')
+    # all maps rank together, in one table that search leaves to the map pages
+    assert page.count('<div class="jm-sortable" data-search-exclude="true" markdown>') == 1
+    bill, anna, bob = rows(page)  # the top level first, then each folder, titles in order
+    assert bill.startswith(
+        '| <span class="jm-facets" data-jm-folder="%2F:Top%20level" '
+        'data-jm-persona="anna:Anna%20Nowak bob:Bob%20Smith" data-jm-state="current:as-is" '
+        'data-jm-owner="Billing"></span><span id="folder"></span>[First bill](billing.md) '
+        '| Top level | [Anna Nowak](../personas/anna.md), [Bob Smith](../personas/bob.md) '
+        '| – | as-is | Billing | <span data-sort="0000">never ⚠ stale</span> | ')
     assert bill.endswith(" | 1 |")  # one open FAQ gap
-    assert anna.startswith("| [Moving house (Anna)](telecom/moving-anna.md) | "
-                           "[Anna Nowak](../personas/anna.md) | [moving](../journeys/moving.md) "
-                           "| as-is | Care team | "
-                           '<span data-sort="2025-05-01">2025-05-01</span> | 3 | ')
+    assert anna.startswith(
+        '| <span class="jm-facets" data-jm-folder="telecom" data-jm-persona="anna:Anna%20Nowak" '
+        'data-jm-journey="moving" data-jm-state="current:as-is" data-jm-owner="Care%20team">'
+        '</span><span id="folder-telecom"></span>[Moving house (Anna)](telecom/moving-anna.md) '
+        '| telecom | [Anna Nowak](../personas/anna.md) | [moving](../journeys/moving.md) '
+        '| as-is | Care team | <span data-sort="2025-05-01">2025-05-01</span> | ')
     assert '<span data-sort="2.50"><span class="jm-heat jm-heat-3">2.5</span> <svg' in anna
     assert anna.endswith(" | 1 |")
-    assert "2024-01-01 ⚠ stale" in bob and "| – |" in bob  # no owner
+    assert 'id="folder-' not in bob  # the folder's anchor is on its first row only
+    assert "data-jm-owner" not in bob and "| – |" in bob  # no owner
+    assert "2024-01-01 ⚠ stale" in bob
     assert '<span class="jm-heat jm-heat-4">4.3</span>' in bob and bob.endswith(" | 0 |")
-    assert page.count('<div class="jm-sortable" markdown>') == 2
+    assert ('<div class="jm-filters" role="group" aria-label="Filters">'
+            '<span data-jm-facet="folder">Folder</span>'
+            '<span data-jm-facet="persona">Personas</span>') in page
 
 
-def test_catalogue_of_one_folder_has_no_folder_heading(load) -> None:
+def test_catalogue_of_one_folder_has_no_folder_anchor(load) -> None:
     project = load({k: v for k, v in COMPANY.items() if k != "maps/billing.md"})
     page = render_catalogue(project, OPTIONS)
-    assert "2 maps in 1 folder." in page and "## " not in page
+    assert "2 maps in 1 folder." in page and 'id="folder' not in page
 
 
 def test_empty_project_pages_say_what_to_do(load) -> None:
@@ -424,9 +435,18 @@ def test_backlog_puts_high_priority_and_worst_feeling_first(company: Project) ->
 
 
 def section(page: str, anchor: str) -> str:
+    """A section of the page, without the rows' facets (the filters' test has them)."""
     start = page.index(f"{{ #{anchor} }}")
     end = page.find("\n## ", start)
-    return page[start:end if end > 0 else None]
+    return re.sub(r'<span class="jm-facets"[^>]*></span>', "", page[start:end if end > 0 else None])
+
+
+def test_health_rows_declare_the_facets_of_their_maps(company: Project) -> None:
+    page = render_map_health(company, OPTIONS)
+    assert '## Stale maps <span class="jm-count">2</span> { #stale-maps }' in page
+    assert ('| <span class="jm-facets" data-jm-folder="%2F:Top%20level" data-jm-owner="Billing" '
+            'data-jm-persona="anna:Anna%20Nowak bob:Bob%20Smith"></span>[First bill]') in page
+    assert '<span data-jm-facet="owner">Owner</span>' in page
 
 
 def test_health_lists_stale_maps_never_reviewed_first(company: Project) -> None:
@@ -638,3 +658,21 @@ def test_a_map_or_persona_named_index_is_a_problem(load) -> None:
         "catalogue of maps: rename the file",
         "maps/personas/index.md:1: front matter: the persona id 'index' is taken by the "
         "persona gallery: rename the file"]
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def test_facets_are_percent_encoded_so_no_author_text_escapes_its_attribute() -> None:
+    from journeymaps.pages.report import facets
+    from journeymaps.safety.sanitize import clean
+
+    hostile = 'a|b`c" onclick="x()\\* <b>'
+    span = facets(owner=hostile, persona=[("anna", "Anna Nowak"), ("bob", "bob")], journey=None,
+                  state="")
+    assert span == ('<span class="jm-facets" data-jm-owner="a%7Cb%60c%22%20onclick%3D%22x%28%29'
+                    '%5C%2A%20%3Cb%3E" data-jm-persona="anna:Anna%20Nowak bob"></span>')
+    assert clean(span) == span  # the allowlist names each facet's attribute
+    assert clean('<span data-jm-secret="1" data-other="2"></span>') == "<span></span>"
+    with pytest.raises(ValueError, match="unknown facet"):
+        facets(colour="red")

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
+import yaml
 
 from conftest import Build, mkdocs_build
 from journeymaps.analysis.options import SiteOptions
+from journeymaps.analysis.repository import repository
 from journeymaps.exports.faq_gaps_json import faq_gaps_export
 from journeymaps.exports.journeymaps_json import project_export
 from journeymaps.exports.schema import schema_json
@@ -21,6 +25,7 @@ from journeymaps.model.question import normalise
 from journeymaps.model.question_index import Gap
 from journeymaps.pages import site_layout
 from journeymaps.pages.faq_gap_report import render_faq_gap_page
+from journeymaps.pages.kb_article import article_filename, article_text
 from journeymaps.pages.kb_page import kb_entries, render_kb_index
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.safety.sanitize import Regions
@@ -183,21 +188,77 @@ def test_gaps_grouped_most_asked_first(load: Load) -> None:
 
 
 def test_gap_report_page(load: Load) -> None:
+    """Grouped by the folder whose maps ask: a question two businesses ask is two gaps;
+    its anchor is on the row of the folder asking it most."""
     page = render_faq_gap_page(load(FILES))
-    assert page.startswith("---\ntitle: FAQ gaps\n---\n\n# FAQ gaps\n")
+    assert page.startswith("---\ntitle: FAQ gaps\nsearch:\n  boost: 0.25\n---\n\n# FAQ gaps\n")
     assert "**3 questions** customers ask in **3 journey maps** have no answer yet." in page
-    rows = [line for line in page.splitlines() if line.startswith("| ") and "span" in line]
-    assert [row.split(" | ")[:3] for row in rows] == [
-        ["| 1", '<span id="gap-is-there-a-fee"></span>Is there a fee', "3"],
-        ["| 2", '<span id="gap-when-does-the-technician-come"></span>When does the '
-                "technician come", "2"],
-        ["| 3", '<span id="gap-can-i-pay-in-cash"></span>Can I pay in cash?', "1"],
+    assert "Write the article" not in page  # no repository known
+    retail, telecom = page.index("## retail "), page.index("## telecom ")
+    assert '## retail <span class="jm-count">3</span> { #gaps-folder-retail }' in page
+    assert '## telecom <span class="jm-count">2</span> { #gaps-folder-telecom }' in page
+    rows = [line for line in page.splitlines() if line.startswith("| <span")]
+    assert [row.split("</span>", 1)[1].split(" | ")[:2] for row in rows] == [
+        ["Is there a fee", "1"],  # retail: one map asks each, in the report's order
+        ['<span id="gap-when-does-the-technician-come"></span>When does the technician come',
+         "1"],
+        ['<span id="gap-can-i-pay-in-cash"></span>Can I pay in cash?', "1"],
+        ['<span id="gap-is-there-a-fee"></span>Is there a fee', "2"],  # telecom asks it most
+        ["When does the technician come", "1"],
     ]
-    assert ("| **Purchase**, **Inquiry**, **Comparison** | [Shop visit](maps/retail/shop.md) · "
-            "Purchase<br>[Moving house](maps/telecom/moving.md) · Inquiry, Purchase<br>"
-            "[Switching provider](maps/telecom/switch.md) · Comparison | "
-            "[Ben &lt;b&gt;Boomer&lt;/b&gt;](personas/ben.md), "
-            "[Anna, moving house](personas/anna.md) |") in rows[0]
+    assert retail < page.index("Can I pay in cash?") < telecom
+    assert rows[3].startswith('| <span class="jm-facets" data-jm-folder="telecom" '
+                              'data-jm-persona="anna:Anna%2C%20moving%20house '
+                              'ben:Ben%20%3Cb%3EBoomer%3C%2Fb%3E"></span>')
+    assert rows[3].endswith(
+        " | 2 | [Moving house](maps/telecom/moving.md) · Inquiry, Purchase<br>"
+        "[Switching provider](maps/telecom/switch.md) · Comparison | – | "
+        "[Anna, moving house](personas/anna.md), "
+        "[Ben &lt;b&gt;Boomer&lt;/b&gt;](personas/ben.md) |")
+    assert '<span data-jm-facet="folder">Folder</span>' in page
+
+
+def test_each_gap_links_to_writing_its_article_on_the_repository_host(load: Load) -> None:
+    project = load(FILES)
+    page = render_faq_gap_page(project, SiteOptions(repo_url="https://github.com/acme/cx/",
+                                                    edit_uri="edit/main/site_src/"))
+    assert "Each gap's **Write the article** opens a new knowledge-base page" in page
+    links = re.findall(r"\[Write the article\]\(([^)]*)\)", page)
+    assert len(links) == 5  # one a row
+    target = urlsplit(links[0])
+    assert target.path == "/acme/cx/new/main/site_src/kb"
+    query = parse_qs(target.query)
+    assert query["filename"] == ["is-there-a-fee.md"]
+    assert query["value"] == [article_text("Is there a fee")]
+    assert query["value"][0].startswith(
+        "---\ntitle: Is there a fee\nanswers:\n  - Is there a fee\n")
+
+
+def test_new_file_pages_of_github_and_gitlab() -> None:
+    github = repository("https://github.com/acme/cx", "edit/main/site_src/")
+    assert github and github.new_file_url("kb", "a b.md", "x & y") == (
+        "https://github.com/acme/cx/new/main/site_src/kb?filename=a%20b.md&value=x%20%26%20y")
+    gitlab = repository("https://gitlab.example.com/cx/maps", "-/edit/trunk/docs/")
+    assert gitlab and gitlab.new_file_url("kb", "a.md", "T") == (
+        "https://gitlab.example.com/cx/maps/-/new/trunk/docs/kb?file_name=a.md&content=T")
+    on_gitlab_com = repository("https://gitlab.com/cx/maps", "edit/master/docs/")
+    assert on_gitlab_com and on_gitlab_com.gitlab  # MkDocs' default edit_uri there
+    assert repository("", "edit/main/docs/") is None
+    assert repository("javascript:alert(1)", "edit/main/docs/") is None
+    assert repository("https://github.com/acme/cx", "") is None  # no branch to write on
+    assert repository("https://github.com/acme/cx", "https://elsewhere/edit/") is None
+
+
+def test_the_new_article_answers_its_question() -> None:
+    assert article_filename("Is there parking nearby?") == "is-there-parking-nearby.md"
+    assert article_filename("Сколько стоит?") == "сколько-стоит.md"
+    assert article_filename("???") == "article.md"
+    text = article_text('Can I pay "cash"? #1: yes')
+    assert text.startswith('---\ntitle: "Can I pay \\"cash\\"? #1: yes"\n'
+                           'answers:\n  - "Can I pay \\"cash\\"? #1: yes"\n---\n')
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front == {"title": 'Can I pay "cash"? #1: yes',
+                     "answers": ['Can I pay "cash"? #1: yes']}
 
 
 def test_gap_report_survives_bad_maps(load: Load) -> None:
@@ -210,7 +271,7 @@ def test_gap_report_survives_bad_maps(load: Load) -> None:
     assert "| **Questions** | •  · [_FAQ gap_](../../faq-gaps.md)<br>• [](../../kb/install.md) ✓" \
         in shop
     page = render_faq_gap_page(project)  # a question without text is no gap of anyone's
-    assert "[Ben &lt;b&gt;Boomer&lt;/b&gt;](personas/ben.md), `zed`, [Anna" in page
+    assert "| [Ben &lt;b&gt;Boomer&lt;/b&gt;](personas/ben.md), `zed` |" in page
     assert [g.count for g in project.questions.gaps] == [3, 2, 1]
 
 
@@ -223,7 +284,7 @@ def test_gap_report_without_gaps(load: Load) -> None:
     assert project.problems == []
     page = render_faq_gap_page(project)
     assert "Every question customers ask in our journey maps has an answer." in page
-    assert "| # |" not in page
+    assert "| Question |" not in page
     assert faq_gaps_export(project) == []
 
 
@@ -398,7 +459,9 @@ def test_strict_build_with_gaps_and_answers(project_dir: MakeProject, tmp_path: 
             ) in build.output
     report = build.page("faq-gaps")
     assert '<span id="gap-is-there-a-fee"></span>Is there a fee' in report
-    assert report.index("gap-is-there-a-fee") < report.index("gap-can-i-pay-in-cash")
+    # retail's gaps come first, then telecom's, where the fee is asked most
+    assert report.index("gap-can-i-pay-in-cash") < report.index('id="gap-is-there-a-fee"')
+    assert report.count('data-jm-folder="telecom"') == 2  # the facets survive cleaning
     assert 'href="../maps/telecom/moving/">Moving house</a>' in report
     assert 'href="../personas/ben/">Ben &lt;b&gt;Boomer&lt;/b&gt;</a>' in report
     moving = build.page("maps/telecom/moving")

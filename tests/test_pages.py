@@ -108,7 +108,8 @@ def test_map_page(load: Load) -> None:
     moving = next(m for m in project.maps if m.slug == "telecom/moving")
     page = render_map_page(moving, project)
     assert page.startswith("---\ntitle: Moving house\ntags:\n- Anna, moving house\n"
-                           "- telecom-moving\n- as-is\n- web\n- phone\nhide:\n- toc\n---\n\n"
+                           "- telecom-moving\n- as-is\n- web\n- phone\nhide:\n- toc\n"
+                           "search:\n  boost: 1000\n---\n\n"  # search finds the map first
                            "# Moving house\n")
     assert "- **Persona:** [Anna, moving house](../../personas/anna.md)" in page
     assert "- **State:** as-is" in page and "- **Last review:** 2026-01-02" in page

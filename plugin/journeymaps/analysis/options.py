@@ -19,3 +19,7 @@ class SiteOptions:
     labels: Labels = ENGLISH
     #: marks what is filled into hand-written pages, for the plugin to clean (one per build)
     regions: Regions = field(default_factory=Regions)
+    #: the repository's web address and edit path (MkDocs' ``repo_url`` and ``edit_uri``,
+    #: passed in by the adapter): with both, each FAQ gap links to "Write the article"
+    repo_url: str = ""
+    edit_uri: str = ""

@@ -26,11 +26,13 @@ from ..model.journey_map import default_title
 from ..model.persona import PERSONAS_FOLDER
 from ..model.problem import Problem
 from ..model.project import Project
+from ..pages.kb_article import article_text
 from ..site.assembly import generate as generate_files
 from ..site.assembly import photo_files
 from .problem_formats import FORMATS, format_problems, text_line
 from .scaffold import (
     ScaffoldError,
+    article_path,
     channels_path,
     definitions_text,
     journey_path,
@@ -168,10 +170,11 @@ Examples:
   journeymaps new map telecom/moving --persona anna
   journeymaps new map telecom/moving --persona anna --persona ben \\
       --title "Moving house" --stages "Inquiry,Comparison,Purchase,Installation"
+  journeymaps new article --answers "Is there parking nearby?"
 """)
 def new() -> None:
-    """Start a new persona, map, journey, lifecycle or channel file from a template
-    that explains each key.
+    """Start a new persona, map, journey, lifecycle or channel file, or a
+    knowledge-base article, from a template that explains each key.
 
     The new file passes 'journeymaps check' as it is. An existing file is never
     overwritten.
@@ -275,6 +278,30 @@ def new_channels(config_file: Path) -> None:
     """Write maps/channels.yml: the channel catalogue, each with kind and owner."""
     site = _site(config_file)
     _write_new(channels_path(site.maps_dir), definitions_text("channels.yml"), site)
+
+
+@new.command("article", epilog="""\b
+Examples:
+  journeymaps new article --answers "Is there parking nearby?"
+  journeymaps new article --answers "Is there parking nearby?" --path kb/clinic-parking.md
+""")
+@click.option("--answers", "question", required=True, metavar='"QUESTION"',
+              help="The question the article answers, as a map asks it (an FAQ gap).")
+@click.option("--path", metavar="PATH",
+              help="The file, relative to the docs folder.  [default: kb/<the question>.md]")
+@_config_option
+def new_article(question: str, path: str | None, config_file: Path) -> None:
+    """Write a knowledge-base article that answers QUESTION: its title, the question
+    under 'answers:' (the FAQ gap closes when it is published) and an outline.
+
+    The same article as the FAQ gap report's "Write the article" link.
+    """
+    site = _site(config_file)
+    try:
+        target = article_path(site.docs_dir, path, question)
+    except ScaffoldError as error:
+        raise click.UsageError(str(error)) from None
+    _write_new(target, article_text(question, site.options.labels), site)
 
 
 def _require_personas(site: SiteConfig, personas: tuple[str, ...]) -> None:

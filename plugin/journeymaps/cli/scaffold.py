@@ -21,6 +21,7 @@ from ..model.journey import JOURNEYS_FOLDER
 from ..model.journey_map import default_title
 from ..model.lifecycle import LIFECYCLE_FILE
 from ..model.persona import PERSONA_ID, PERSONAS_FOLDER
+from ..pages.kb_article import KB_FOLDER, article_filename
 
 #: the stages of a new map when the author names none
 DEFAULT_STAGES = ("Awareness", "Consideration", "Purchase", "Use")
@@ -122,6 +123,21 @@ def map_path(maps_dir: Path, root: Path, given: str) -> Path:
     if parts[0] == "metrics":
         raise ScaffoldError("maps/metrics/ holds measured values, not maps")
     return maps_dir.joinpath(*parts).with_suffix(".md")
+
+
+def article_path(docs_dir: Path, given: str | None, question: str) -> Path:
+    """The file of a new KB article: ``given`` (relative to the docs folder, e.g.
+    ``kb/parking.md``), or ``kb/<the question's words>.md``."""
+    if not question.strip():
+        raise ScaffoldError("--answers needs the question, as a map asks it")
+    if given is None:
+        return docs_dir / KB_FOLDER / article_filename(question)
+    parts = PurePosixPath(given.replace("\\", "/")).parts
+    if (not parts or PurePosixPath(given).is_absolute() or ".." in parts
+            or not given.endswith(".md")):
+        raise ScaffoldError(f"'{given}' cannot be an article path: use a Markdown file inside "
+                            f"the docs folder, e.g. {KB_FOLDER}/parking.md")
+    return docs_dir.joinpath(*parts)
 
 
 def write_new(path: Path, text: str) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import mergedeep  # type: ignore[import-untyped]  # MkDocs' own dependencies
 import yaml
@@ -65,6 +66,9 @@ class SiteConfig:
     language: str | None = None
     #: the plugin's ``labels:`` option, single labels over the language's
     labels: dict[str, Any] = field(default_factory=dict)
+    #: repo_url and edit_uri, as the site's FAQ gaps link to the repository
+    repo_url: str = ""
+    edit_uri: str = ""
 
     @property
     def root(self) -> Path:
@@ -79,7 +83,8 @@ class SiteConfig:
     @property
     def options(self) -> SiteOptions:
         return SiteOptions(stale_after_days=self.stale_after_days,
-                           labels=self.loaded_labels.labels)
+                           labels=self.loaded_labels.labels, repo_url=self.repo_url,
+                           edit_uri=self.edit_uri)
 
     def load(self, cache: FileCache | None = None) -> Project:
         return load_project(self.root, self.maps_dir, self.docs_dir, cache)
@@ -100,7 +105,15 @@ def read_site_config(config_file: Path) -> SiteConfig:
         stale_after_days=options.stale_after_days,
         language=str(language) if language else None,
         labels=options.labels,
+        repo_url=str(data.get("repo_url") or ""),
+        edit_uri=str(data.get("edit_uri") or _default_edit_uri(data.get("repo_url"))),
     )
+
+
+def _default_edit_uri(repo_url: object) -> str:
+    """MkDocs' own default edit_uri (config_options.EditURI) when none is given."""
+    host = urlsplit(str(repo_url or "")).netloc.lower()
+    return "edit/master/docs/" if host in ("github.com", "gitlab.com") else ""
 
 
 def plugin_config(options: dict[str, Any], config_file: Path) -> JourneyMapsConfig:

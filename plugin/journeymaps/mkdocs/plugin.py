@@ -49,6 +49,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.regions = Regions()
         self.root = Path.cwd()
         self.labels: Labels = ENGLISH
+        #: MkDocs' repo_url and edit_uri, for the FAQ gaps' "Write the article" links
+        self.repository = ("", "")
         #: where this build's generated files wait for MkDocs to read them (see ``_add``)
         self.spool: Path | None = None
 
@@ -61,6 +63,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
         self.labels = _site_labels(config, self.config.labels)
+        self.repository = (config.repo_url or "", config.edit_uri or "")
         # Material's search splits Chinese text into words with jieba, which logs the
         # loading of its dictionary on every build: keep the build log to what matters
         logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -103,7 +106,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @property
     def options(self) -> SiteOptions:
         return SiteOptions(stale_after_days=self.config.stale_after_days, labels=self.labels,
-                           regions=self.regions)
+                           regions=self.regions, repo_url=self.repository[0],
+                           edit_uri=self.repository[1])
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:

@@ -6,6 +6,8 @@ personas without maps, stages without touchpoints. One pass over the maps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..analysis.health import WEAK_SCORE, WEAKEST_LINKS, stale_maps, weakest_links
 from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
@@ -20,10 +22,24 @@ from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
 from .measures import target_text, with_unit
-from .report import NONE, heat, join_items, map_link, persona_links, render_page, sort_as, table
+from .report import (
+    NONE,
+    facets,
+    filter_bar,
+    folder_facet,
+    heat,
+    join_items,
+    map_link,
+    persona_links,
+    render_page,
+    sort_as,
+    table,
+)
 
 #: Several obstacles at one stage lose the customer; from this many on, a stage is flagged.
 OBSTACLE_CLUSTER = 3
+#: the filters of the page (facet: the column whose heading names it)
+FILTERS = {"folder": "folder", "owner": "owner", "persona": "personas"}
 #: Section anchors, stable for links from the home page and elsewhere.
 STALE, WEAKEST, CLUSTERS, NO_OWNER, NO_MAPS, NO_TOUCHPOINTS = (
     "stale-maps", "weakest-links", "obstacle-clusters", "maps-without-owner",
@@ -36,6 +52,7 @@ MISSED, STALE_SERIES, UNFOUNDED = ("missed-targets", "stale-measurements",
 def render_map_health(project: Project, options: SiteOptions) -> str:
     page, labels = site_layout.HEALTH, options.labels
     order = labels.sort_key
+    tag = _facets(project, labels)
     stale = stale_maps(project, options)
     weakest = weakest_links(project)
     phased = by_phase(project)
@@ -63,7 +80,7 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
         _section(labels, STALE, "health.stale",
                  labels("health.stale_intro", days=options.stale_after_days),
                  ["map", "owner", "last_review", "days_since"],
-                 [[map_link(page, m), cell(m.owner) or NONE,
+                 [[tag(m) + map_link(page, m), cell(m.owner) or NONE,
                    sort_as(m.reviewed.isoformat() if m.reviewed else "0000",
                            m.reviewed.isoformat() if m.reviewed else labels["review.never"]),
                    _days(m, options)] for m in stale]),
@@ -71,7 +88,8 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                  labels("health.weakest_intro", limit=WEAKEST_LINKS, score=WEAK_SCORE),
                  ["touchpoint", "channel", "score", "expected", "gap", "map",
                   *(["phase"] if phased else []), "stage", "personas"],
-                 [[f"**{cell(w.touchpoint.name)}**", cell(w.touchpoint.channel) or NONE,
+                 [[tag(w.journey_map) + f"**{cell(w.touchpoint.name)}**",
+                   cell(w.touchpoint.channel) or NONE,
                    heat(w.touchpoint.score, str(w.touchpoint.score)),
                    str(w.touchpoint.expected or NONE), _signed(w.touchpoint.gap),
                    map_link(page, w.journey_map),
@@ -83,24 +101,36 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                  labels("health.clusters_intro", n=OBSTACLE_CLUSTER),
                  ["map", *(["phase"] if phased else []), "stage", "count", "feeling",
                   "pain_points"],
-                 [[map_link(page, m),
+                 [[tag(m) + map_link(page, m),
                    *([_phase(project, stage, labels)] if phased else []),
                    cell(stage.name), str(len(stage.pain_points)),
                    heat(stage.average_score), join_items([cell(p) for p in stage.pain_points])]
                   for stage, m in clusters]),
         _section(labels, NO_OWNER, "health.no_owner", labels["health.no_owner_intro"],
                  ["map", "folder"],
-                 [[map_link(page, m), cell(m.folder) or NONE] for m in unowned]),
+                 [[tag(m) + map_link(page, m), cell(m.folder) or NONE] for m in unowned]),
         _section(labels, NO_MAPS, "health.no_maps", labels["health.no_maps_intro"],
                  ["persona", "segment"],
-                 [[persona_links(page, [p]), cell(p.segment) or NONE] for p in lonely]),
+                 [[facets(persona=(p.id, p.display_name)) + persona_links(page, [p]),
+                   cell(p.segment) or NONE] for p in lonely]),
         _section(labels, NO_TOUCHPOINTS, "health.no_touchpoints",
                  labels["health.no_touchpoints_intro"],
                  ["map", "stage"],
-                 [[map_link(page, m), cell(stage.name)] for stage, m in empty]),
+                 [[tag(m) + map_link(page, m), cell(stage.name)] for stage, m in empty]),
         *living_data_sections(project, options),
     ]
-    return render_page(labels["health.title"], parts)
+    bar = filter_bar({facet: labels["column." + column] for facet, column in FILTERS.items()},
+                     labels)
+    return render_page(labels["health.title"], [parts[0], bar, *parts[1:]], wide=True)
+
+
+def _facets(project: Project, labels: Labels) -> Callable[[JourneyMap], str]:
+    """A row's facets, from the map it is about: its folder, owner and personas."""
+    def tag(journey_map: JourneyMap) -> str:
+        return facets(folder=folder_facet(journey_map.folder, labels),
+                      owner=journey_map.owner,
+                      persona=[(p.id, p.display_name) for p in project.personas_of(journey_map)])
+    return tag
 
 
 def _phase(project: Project, stage: Stage, labels: Labels) -> str:
@@ -127,7 +157,8 @@ def _section(labels: Labels, anchor: str, key: str, intro: str, header: list[str
              rows: list[list[str]]) -> str:
     columns = [labels["column." + name] for name in header]
     body = table(columns, rows, sortable=True) if rows else labels["health.nothing"]
-    return f"## {labels[key]} {{ #{anchor} }}\n\n{intro}\n\n{body}"
+    count = f' <span class="jm-count">{len(rows)}</span>' if rows else ""
+    return f"## {labels[key]}{count} {{ #{anchor} }}\n\n{intro}\n\n{body}"
 
 
 def _days(journey_map: JourneyMap, options: SiteOptions) -> str:

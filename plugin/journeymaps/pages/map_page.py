@@ -14,7 +14,7 @@ from ..model.touchpoint import SCORE_FACES
 from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .diagram import journey_source
-from .markdown import author_body, front_matter, problems_admonition
+from .markdown import MAP_SEARCH, author_body, front_matter, problems_admonition
 from .measures import (
     map_header_block,
     stage_evidence_cell,
@@ -37,7 +37,7 @@ def render_map_page(journey_map: JourneyMap, project: Project,
     parts = [
         # no table of contents: the diagram and the stage table need the width
         front_matter(journey_map.title, tags=map_tags(journey_map, project, labels),
-                     hide=["toc"]),
+                     hide=["toc"], search=MAP_SEARCH),
         f"# {inline(journey_map.title)}",
         # one list: the map's facts, then what it rests on and its metrics as a whole
         "\n".join(filter(None, [_header(journey_map, project, page, labels),

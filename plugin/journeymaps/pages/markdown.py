@@ -12,6 +12,13 @@ from ..model.problem import Problem
 from ..safety import text
 from ..safety.sanitize import BODY_MARKER
 
+#: Material's search ranks a map (or persona) page first for the words of its
+#: touchpoints, pain points, opportunities and questions: its text weighs as much as
+#: a title (Material's index boosts titles 1000 times), so a KB or guide page whose
+#: title shares one word no longer comes first. The reports only repeat the maps: lower.
+MAP_SEARCH = {"boost": 1000}
+REPORT_SEARCH = {"boost": 0.25}
+
 
 def front_matter(title: str, **meta: Any) -> str:
     """YAML front matter MkDocs reads for the page title and metadata: text and lists
@@ -19,11 +26,14 @@ def front_matter(title: str, **meta: Any) -> str:
     data = {"title": text.title(title), **{k: v for k, v in meta.items() if v}}
     lines = ["---"]
     for key, value in data.items():
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, dict):  # one level, as Material's search: {boost: 2}
             lines.append(f"{key}:")
-            lines.extend(f"- {_yaml_scalar(item)}" for item in value)
+            lines.extend(f"  {k}: {yaml_scalar(v)}" for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
+            lines.append(f"{key}:")
+            lines.extend(f"- {yaml_scalar(item)}" for item in value)
         else:
-            lines.append(f"{key}: {_yaml_scalar(value)}")
+            lines.append(f"{key}: {yaml_scalar(value)}")
     lines.append("---")
     return "\n".join(lines)
 
@@ -39,7 +49,7 @@ _UNPRINTABLE = re.compile(
 _PLAIN = re.compile(r"[^\W\d_][\w .,'()/&+-]*(?<! )\Z")
 
 
-def _yaml_scalar(value: object) -> str:
+def yaml_scalar(value: object) -> str:
     """A plain YAML scalar where it reads as the same text, else a double-quoted one:
     JSON's escapes are YAML's, and what YAML would refuse raw is escaped too."""
     if isinstance(value, str) and _PLAIN.match(value) and implicit_tag(value) is None:

@@ -8,13 +8,21 @@ as plain tables.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from urllib.parse import quote
 
+from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
+from ..safety.sanitize import FACETS
 from ..safety.text import inline, link_text
 from . import site_layout
-from .markdown import front_matter
+from .markdown import REPORT_SEARCH, front_matter
 
+#: Material's search leaves out the element with this attribute: a report's table only
+#: repeats the maps' words (search finds them on the maps), and flattened into a
+#: result's snippet it reads as a run of cells.
+NOT_SEARCHED = 'data-search-exclude="true"'
 #: Items of one table cell are separated by a line break.
 LIST_SEPARATOR = "<br>"
 #: What an empty figure shows: a dash reads as "nothing here" in any language.
@@ -25,9 +33,10 @@ def render_page(title: str, parts: list[str], *, wide: bool = False) -> str:
     """A generated page: front matter, a heading and the non-empty parts.
 
     A ``wide`` page (one large table) hides Material's table of contents to
-    give the table the room.
+    give the table the room. Search ranks a report below the maps it repeats.
     """
-    meta = {"hide": ["toc"]} if wide else {}
+    meta: dict[str, object] = {"hide": ["toc"]} if wide else {}
+    meta["search"] = REPORT_SEARCH
     body = [front_matter(title, **meta), f"# {inline(title)}", *parts]
     return "\n\n".join(part for part in body if part) + "\n"
 
@@ -48,7 +57,7 @@ def table(header: list[str], rows: list[list[str]], *, sortable: bool = False) -
     markdown = "\n".join(lines)
     if not sortable:
         return markdown
-    return f'<div class="jm-sortable" markdown>\n\n{markdown}\n\n</div>'
+    return f'<div class="jm-sortable" {NOT_SEARCHED} markdown>\n\n{markdown}\n\n</div>'
 
 
 def map_link(page: str, journey_map: JourneyMap) -> str:
@@ -81,3 +90,58 @@ def join_items(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return LIST_SEPARATOR.join(f"• {item}" for item in items)
+
+
+#: A facet's value: its text, or (key, label) when the URL should carry a short key
+#: (``?persona=anna``) and the filter show a name ("Anna Nowak").
+FacetValue = str | tuple[str, str]
+
+
+def facets(**values: FacetValue | Iterable[FacetValue] | None) -> str:
+    """An empty span that declares an item's facets for the page's filters (see
+    ``filter_bar``), put in the item's first cell: a Markdown table row cannot carry
+    attributes. Each value is percent-encoded, so no author text can end the attribute,
+    split the table (``|``) or open a code span (a backtick)."""
+    attributes = []
+    for facet, value in values.items():
+        if facet not in FACETS:
+            raise ValueError(f"unknown facet {facet!r}: add it to safety.sanitize.FACETS")
+        tokens = " ".join(_token(v) for v in _listed(value) if v and v[0])
+        if tokens:
+            attributes.append(f' data-jm-{facet}="{tokens}"')
+    return f'<span class="jm-facets"{"".join(attributes)}></span>'
+
+
+def _listed(value: FacetValue | Iterable[FacetValue] | None) -> list[tuple[str, str]]:
+    if value is None:
+        return []
+    if isinstance(value, (str, tuple)):
+        value = [value]
+    return [(v, v) if isinstance(v, str) else v for v in value]
+
+
+def _token(value: tuple[str, str]) -> str:
+    key, label = (quote(part, safe="") for part in value)
+    return key if key == label else f"{key}:{label}"
+
+
+#: the key of the top level in ``?folder=``: no folder is called "/"
+TOP_LEVEL = "/"
+
+
+def folder_facet(folder: str, labels: Labels) -> tuple[str, str]:
+    """A folder as a facet value: its path, shown as the folder or as the top level."""
+    return (folder or TOP_LEVEL, folder or labels["catalogue.top_level"])
+
+
+def filter_bar(facet_labels: dict[str, str], labels: Labels) -> str:
+    """The filters of a page: one for each facet its items declare, in this order.
+
+    The site's script turns it into a <select> per facet and reflects the choice in
+    the URL's query; without the script it stays hidden and the whole page shows."""
+    names = "".join(f'<span data-jm-facet="{facet}">{html.escape(label)}</span>'
+                    for facet, label in facet_labels.items())
+    return (f'<div class="jm-filters" role="group" '
+            f'aria-label="{html.escape(labels["filter.title"])}">{names}'
+            f'<span class="jm-filter-all">{html.escape(labels["filter.all"])}</span>'
+            f'<span class="jm-filter-count">{html.escape(labels["filter.shown"])}</span></div>')

@@ -41,6 +41,11 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "align", "
                                "aria-label", "aria-hidden"})
 _SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy",
                    "r", "points", "d", "text-anchor", "focusable"}
+#: The facets a report's items declare for its filters: ``data-jm-<facet>`` on an
+#: item's empty ``span.jm-facets``, read by the site's script. Named one by one (no
+#: ``data-*`` wildcard), so that nothing else an author could write survives cleaning.
+FACETS = ("folder", "business", "persona", "journey", "state", "owner", "priority", "status",
+          "phase", "channel", "stage")
 ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "name"},
     "img": {"src", "alt", "width", "height", "loading"},
@@ -51,7 +56,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start", "type"},
     "li": {"value"},
     "details": {"open"},
-    "span": {"data-sort"},
+    # a report's table, left out of Material's search index (pages/report.NOT_SEARCHED)
+    "div": {"data-search-exclude"},
+    # data-jm-facet names a filter of the page's filter bar (pages/report.filter_bar)
+    "span": {"data-sort", "data-jm-facet", *(f"data-jm-{facet}" for facet in FACETS)},
     **{tag: _SVG_ATTRIBUTES for tag in SVG_TAGS},
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})

@@ -135,7 +135,7 @@ PAGES: tuple[Entry, ...] = (
           each=lambda project: project.personas.values(), source=lambda p: p.file),
     Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project),
           "every map and persona", "`journeymaps.json`", CONTRACT, data=True),
-    Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.labels),
+    Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.options),
           "the FAQ gap report", "`faq-gaps/index.html`", CONTRACT,
           group=REPORTS, rank=4),
     Entry(site_layout.FAQ_GAPS_JSON, lambda c: faq_gaps_json(c.project),
