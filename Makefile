@@ -37,8 +37,10 @@ $(NODE_STAMP): package.json package-lock.json
 site: $(STAMP) $(NODE_STAMP)  ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# --dirty: a rebuild renders again only the pages a change touched; the plugin makes that
+# right for the navigation, the search index and deleted pages (mkdocs/incremental.py)
 serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000, reloading when maps/ changes
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) $(NODE_STAMP)  ## lint, unit and integration tests, coverage of plugin/
 	$(BIN)/ruff check plugin tests bench
