@@ -26,7 +26,7 @@ from ..site.assembly import generate, photo_files, transform_docs_page
 from ..site.spool import Spool
 from . import mermaid_assets, sidebar
 from .config import JourneyMapsConfig
-from .incremental import Incremental
+from .incremental import CompiledTemplates, Incremental
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
@@ -56,6 +56,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         #: ``--dirty``: a rebuild renders only the pages whose output can have changed
         self.dirty = False
         self.incremental = Incremental()
+        self.templates = CompiledTemplates()
         self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -185,6 +186,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     @event_priority(150)  # before Material's tags plugin lists the pages' tags (100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled and self.serving:
+            env.bytecode_cache = self.templates
         if self.config.enabled and self.dirty:
             self.incremental.settle(config, files)
         return env
