@@ -195,6 +195,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.dirty and self.nav is not None:
+            skipped = len(self.incremental.skipped)
+            if skipped:
+                log.info(f"journeymaps: {skipped} unchanged pages kept, the others rendered "
+                         "again")
             if not self.incremental.finish(config):
                 log.warning("journeymaps: this preview's search knows only the pages "
                             "rendered again; the next change renders every page")
