@@ -17,7 +17,7 @@ LOCK_OPTIONS := --universal --python-version 3.10 --extra test --generate-hashes
 # Mermaid comes from the npm registry, pinned by package-lock.json; never committed
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: site serve test test-latest lock lock-upgrade lint bench wheel screenshots clean
+.PHONY: site serve test test-latest lock lock-upgrade lint bench bench-serve wheel screenshots clean
 
 # .venv/ is made anew from the lock, so it holds the lock's packages and nothing else. The
 # build tools go first (pip, setuptools, wheel: the venv's own are whatever Python came
@@ -37,8 +37,10 @@ $(NODE_STAMP): package.json package-lock.json
 site: $(STAMP) $(NODE_STAMP)  ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# --dirty: a rebuild renders again only the pages a change touched; the plugin makes that
+# right for the navigation, the search index and deleted pages (mkdocs/incremental.py)
 serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000, reloading when maps/ changes
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) $(NODE_STAMP)  ## lint, unit and integration tests, coverage of plugin/
 	$(BIN)/ruff check plugin tests bench
@@ -76,6 +78,12 @@ SIZES ?= 100,1000,5000
 RUNS ?= 3
 bench: $(STAMP)  ## whole-build benchmark at 100, 1,000 and 5,000 maps; writes BENCHMARKS.md
 	cd bench && ../$(BIN)/python run.py --sizes $(SIZES) --runs $(RUNS) --output ../BENCHMARKS.md
+
+# `make bench-serve`: only the edit-to-preview latency of a real `mkdocs serve --dirty`
+# and the `journeymaps check` times, at 100 and 1,000 maps; rewrites only its own block
+SERVE_SIZES ?= 100,1000
+bench-serve: $(STAMP) $(NODE_STAMP)  ## edit-to-preview latency (make serve) and check times
+	cd bench && ../$(BIN)/python run.py --only serve --sizes $(SERVE_SIZES) --output ../BENCHMARKS.md
 
 fuzz: $(STAMP)  ## 10,000 random maps through loader, validator, pages and cleaner (CI runs it)
 	$(BIN)/pytest tests/test_fuzz.py -q -p no:cacheprovider --hypothesis-profile=fuzz \

@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import serve_latency
 from corpus import write_corpus
 
 from journeymaps.load.project import load_project
@@ -50,6 +51,8 @@ markdown_extensions:
 """
 #: BENCHMARKS.md keeps its analysis; `make bench` rewrites what lies between these
 START, END = "<!-- bench:results -->", "<!-- /bench:results -->"
+#: ... and the edit-to-preview latency (`make bench-serve` rewrites only this one)
+SERVE_START, SERVE_END = "<!-- bench:serve -->", "<!-- /bench:serve -->"
 PLUGINS = {"plugin": "plugins:\n  - search\n  - journeymaps\n",
            "plain": f"plugins:\n  - search\nhooks:\n  - {HERE / 'sidebar_hook.py'}\n"}
 
@@ -62,14 +65,23 @@ class Run:
     tree_mb: float | None = None
 
 
+def _site(root: Path, kind: str) -> None:
+    (root / "site_src").mkdir(parents=True, exist_ok=True)
+    (root / "site_src/index.md").write_text("# Benchmark\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(THEME + PLUGINS[kind], encoding="utf-8")
+
+
+def plugin_project(root: Path, maps: int) -> Path:
+    """The corpus as a journeymaps project."""
+    write_corpus(root / "maps", maps)
+    _site(root, "plugin")
+    return root
+
+
 def make_projects(base: Path, maps: int) -> dict[str, Path]:
     """The same corpus as a journeymaps project and as plain generated Markdown."""
-    with_plugin, plain = base / "plugin", base / "plain"
-    write_corpus(with_plugin / "maps", maps)
-    for root, kind in ((with_plugin, "plugin"), (plain, "plain")):
-        (root / "site_src").mkdir(parents=True, exist_ok=True)
-        (root / "site_src/index.md").write_text("# Benchmark\n", encoding="utf-8")
-        (root / "mkdocs.yml").write_text(THEME + PLUGINS[kind], encoding="utf-8")
+    with_plugin, plain = plugin_project(base / "plugin", maps), base / "plain"
+    _site(plain, "plain")
     project = load_project(with_plugin, with_plugin / "maps", with_plugin / "site_src")
     for generated in generate(project):
         target = plain / "site_src" / generated.path
@@ -211,6 +223,16 @@ def _serve(r: dict[str, object]) -> str:
             f"{reread} file(s)")
 
 
+def measure_serve(maps: int, edits: int) -> dict[str, object]:
+    """Edit-to-preview latency of a real `mkdocs serve --dirty`, and `journeymaps check`."""
+    with tempfile.TemporaryDirectory(prefix="jm-bench-serve-") as tmp:
+        root = plugin_project(Path(tmp), maps)
+        row: dict[str, object] = {"maps": maps}
+        row.update(serve_latency.check_times(root))
+        row.update(serve_latency.edit_latency(root, edits))
+    return row
+
+
 def machine() -> str:
     import material
     import mkdocs
@@ -227,29 +249,44 @@ def main() -> None:
     parser.add_argument("--serve-max", type=int, default=1000,
                         help="measure the serve rebuild only up to this many maps")
     parser.add_argument("--output", type=Path, help="write the results to this Markdown file")
+    parser.add_argument("--only", choices=["build", "serve"],
+                        help="only the whole-build runs, or only the edit-to-preview latency")
+    parser.add_argument("--edits", type=int, default=5, help="edits per size (serve)")
     args = parser.parse_args()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure(size, args.runs, serve=size <= args.serve_max))
-        print(table(rows[-1:]), flush=True)
-    report = table(rows)
-    print(report)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    stamp = f"Run on {dt.date.today()} by `make bench` (`{' '.join(sys.argv[1:])}`) on {machine()}."
+    blocks: list[tuple[str, str, str]] = []
+    if args.only != "serve":
+        rows = []
+        for size in sizes:
+            rows.append(measure(size, args.runs, serve=size <= args.serve_max))
+            print(table(rows[-1:]), flush=True)
+        blocks.append((START, END, f"{stamp}\n\n{table(rows)}\n"))
+    if args.only != "build":
+        served = []
+        for size in (s for s in sizes if s <= args.serve_max):
+            served.append(measure_serve(size, args.edits))
+            print(serve_latency.table(served[-1:]), flush=True)
+        blocks.append((SERVE_START, SERVE_END, f"{stamp}\n\n{serve_latency.table(served)}\n"))
+    for _, _, results in blocks:
+        print(results)
     if args.output:
-        results = (f"Run on {dt.date.today()} by `make bench` (`{' '.join(sys.argv[1:])}`) "
-                   f"on {machine()}.\n\n{report}\n")
-        old = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        args.output.write_text(with_results(old, results), encoding="utf-8")
+        document = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        for start, end, results in blocks:
+            document = with_results(document, results, start, end)
+        args.output.write_text(document, encoding="utf-8")
 
 
-def with_results(document: str, results: str) -> str:
-    """The document with its results block replaced: the analysis written around the
-    markers stays; a document without them becomes just the results."""
-    before, start, rest = document.partition(START)
-    _, end, after = rest.partition(END)
-    if not (start and end):
-        return f"# Benchmarks\n\n{START}\n{results}{END}\n"
-    return f"{before}{START}\n{results}{END}{after}"
+def with_results(document: str, results: str, start: str = START, end: str = END) -> str:
+    """The document with one results block replaced: the analysis written around the
+    markers stays; a block the document lacks is added at its end."""
+    before, found_start, rest = document.partition(start)
+    _, found_end, after = rest.partition(end)
+    if not (found_start and found_end):
+        document = document or "# Benchmarks\n"
+        return f"{document.rstrip()}\n\n{start}\n{results}{end}\n"
+    return f"{before}{start}\n{results}{end}{after}"
 
 
 if __name__ == "__main__":

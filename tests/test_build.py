@@ -105,13 +105,13 @@ def test_generated_files_are_read_from_a_spool_removed_after_the_build(
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     plugin = config.plugins["journeymaps"]
-    spool = plugin.spool
+    spool = plugin.spool.folder
     assert spool is not None and spool.is_dir()
     page = files.get_file_from_path("maps/telecom/moving.md")
     assert page is not None and page.abs_src_path == str(spool / "maps/telecom/moving.md")
     assert page.content_string.startswith("---\n")  # read from the spool on demand
     config.plugins.on_post_build(config=config)
-    assert plugin.spool is None and not spool.exists()
+    assert plugin.spool.folder is None and not spool.exists()
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()

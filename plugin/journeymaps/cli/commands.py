@@ -19,7 +19,7 @@ import click
 
 from .. import __version__
 from ..analysis.options import SiteOptions
-from ..exports.journeymaps_json import export_json
+from ..load import check_cache
 from ..load.files import display_path
 from ..model.fields import did_you_mean
 from ..model.journey_map import default_title
@@ -98,8 +98,11 @@ Exit status: 0 no problems (warnings allowed), 1 problems, 2 usage error.""")
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "style", type=click.Choice(FORMATS), default="text",
               show_default=True, help="How problems are printed.")
+@click.option("--no-cache", is_flag=True,
+              help=f"Check every file again, even if none changed since the last run "
+                   f"(whose result is kept in {check_cache.FOLDER}/ of the project).")
 @_config_option
-def check(paths: tuple[Path, ...], style: str, config_file: Path) -> None:
+def check(paths: tuple[Path, ...], style: str, no_cache: bool, config_file: Path) -> None:
     """Validate maps, personas and knowledge-base answers, without building the site.
 
     Prints every problem, one a line, as FILE:LINE: FIELD PATH: MESSAGE. With
@@ -107,8 +110,8 @@ def check(paths: tuple[Path, ...], style: str, config_file: Path) -> None:
     still checked against the whole project: a map's personas must exist.
     """
     site = _site(config_file)
-    project = _load(site)
-    problems = project.problems
+    result = _checked_project(site, use_cache=not no_cache)
+    problems = result.problems
     if paths:
         problems = _problems_in(problems, paths, site.root)
     prefix = _git_prefix(site.root) if style == "github" else ""
@@ -118,8 +121,28 @@ def check(paths: tuple[Path, ...], style: str, config_file: Path) -> None:
     errors = sum(p.severity != "warning" for p in problems)
     found = (f"{_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')}"
              if problems else "no problems")
-    click.echo(f"journeymaps: {_checked(project, paths)}: {found}", err=True)
+    click.echo(f"journeymaps: {_checked(result, paths)}: {found}", err=True)
     sys.exit(1 if errors else 0)
+
+
+def _checked_project(site: SiteConfig, use_cache: bool) -> check_cache.CheckResult:
+    """The whole project's problems: kept from the last run if no file changed since
+    (``load.check_cache``), else checked anew (and kept)."""
+    cache_dir = site.root / check_cache.FOLDER
+    sources = [site.maps_dir.resolve(), site.docs_dir.resolve()]
+    inside = any(folder == cache_dir.resolve() or folder in cache_dir.resolve().parents
+                 for folder in sources)  # the sources are never written to
+    if not use_cache or inside:
+        return check_cache.CheckResult.of(_load(site))
+    _load_guard(site)
+    key = check_cache.project_key([p for p in sources if p.is_dir()],
+                                  site.config_file.read_bytes())
+    kept = check_cache.read(cache_dir, key)
+    if kept is not None:
+        return kept
+    result = check_cache.CheckResult.of(_load(site))
+    check_cache.write(cache_dir, key, result)
+    return result
 
 
 def _problems_in(problems: list[Problem], paths: tuple[Path, ...], root: Path) -> list[Problem]:
@@ -138,15 +161,13 @@ def _problems_in(problems: list[Problem], paths: tuple[Path, ...], root: Path) -
             if p.file in files or any(p.file.startswith(folder) for folder in folders)]
 
 
-def _checked(project: Project, paths: tuple[Path, ...]) -> str:
+def _checked(result: check_cache.CheckResult, paths: tuple[Path, ...]) -> str:
     if paths:
         return f"checked {_count(len(paths), 'path')} against the project"
-    definitions = [_count(len(project.journeys), "journey file")] if project.journeys else []
-    definitions += [d.file for d in (project.lifecycle, project.channel_catalogue) if d]
-    return (f"checked {_count(len(project.maps), 'map')}, "
-            f"{_count(len(project.personas), 'persona')}, "
-            f"{_count(len(project.articles), 'knowledge-base page')}"
-            + "".join(f", {d}" for d in definitions))
+    return (f"checked {_count(result.maps, 'map')}, "
+            f"{_count(result.personas, 'persona')}, "
+            f"{_count(result.articles, 'knowledge-base page')}"
+            + "".join(f", {d}" for d in result.definitions))
 
 
 def _count(number: int, noun: str) -> str:
@@ -360,6 +381,8 @@ def export(output: Path, force: bool, strict: bool, config_file: Path) -> None:
             raise click.ClickException(f"{output} already exists and was left untouched: "
                                        "use --force to replace an earlier export, or choose "
                                        "another name")
+    from ..exports.journeymaps_json import export_json  # here: `check` starts faster
+
     project = _load(site)
     _report(project, strict)
     data = export_json(project)
@@ -431,6 +454,7 @@ def _options(site: SiteConfig, strict: bool) -> SiteOptions:
 
 
 def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:
+
     count = 0
     for generated in generate_files(project, options):
         path = target / generated.path
@@ -465,12 +489,16 @@ def _site(config_file: Path) -> SiteConfig:
 
 
 def _load(site: SiteConfig) -> Project:
+    _load_guard(site)
+    return site.load()
+
+
+def _load_guard(site: SiteConfig) -> None:
     if not site.maps_dir.is_dir():
         raise click.UsageError(
             f"the maps folder {display_path(site.maps_dir, Path.cwd())}/ does not exist "
             f"(maps_dir of the journeymaps plugin in {site.config_file.name}); start one with "
             "'journeymaps new persona ID'")
-    return site.load()
 
 
 def _report(project: Project, strict: bool) -> None:

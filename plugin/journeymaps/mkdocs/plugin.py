@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -25,8 +23,10 @@ from ..pages import site_layout
 from ..safety.sanitize import Regions, clean_page
 from ..site import registry
 from ..site.assembly import generate, photo_files, transform_docs_page
+from ..site.spool import Spool
 from . import mermaid_assets, sidebar
 from .config import JourneyMapsConfig
+from .incremental import CompiledTemplates, Incremental
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
@@ -51,11 +51,20 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.labels: Labels = ENGLISH
         #: MkDocs' repo_url and edit_uri, for the FAQ gaps' "Write the article" links
         self.repository = ("", "")
-        #: where this build's generated files wait for MkDocs to read them (see ``_add``)
-        self.spool: Path | None = None
+        #: where the generated files wait for MkDocs to read them (see ``_add``); kept
+        #: across the rebuilds of ``mkdocs serve``, which then rewrite only what changed
+        self.spool = Spool()
+        self.serving = False
+        #: ``--dirty``: a rebuild renders only the pages whose output can have changed
+        self.dirty = False
+        self.incremental = Incremental()
+        self.templates = CompiledTemplates()
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this plugin, and its cache, across serve rebuilds."""
+        """Defined so that MkDocs keeps this plugin, its cache and spool across serve
+        rebuilds."""
+        self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -84,8 +93,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project = project
         self.generated_pages = set()
         self.regions = Regions()
-        self._clear_spool()
-        self.spool = Path(tempfile.mkdtemp(prefix="journeymaps-"))
+        self.spool.begin()
         for problem in project.problems:
             if problem.severity == "warning":  # reported, but never fails --strict
                 log.info(f"warning: {problem}")
@@ -101,6 +109,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, abs_src_path=str(source)))
         self._add_mermaid(files, config)
+        self.spool.finish()
         return files
 
     @property
@@ -148,11 +157,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             log.warning(f"{page}: the docs folder has a page where journeymaps puts a "
                         f"generated one; the generated page wins: move the docs page")
             files.remove(existing)
-        assert self.spool is not None
-        spooled = self.spool / page
-        if not spooled.parent.is_dir():
-            spooled.parent.mkdir(parents=True)
-        spooled.write_text(content, encoding="utf-8")
+        spooled = self.spool.put(page, content)
         file = File.generated(config, page, abs_src_path=str(spooled))
         if page.endswith(".md") and not config.use_directory_urls:
             # the contract promises directory URLs whatever the site's setting
@@ -177,21 +182,45 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         rank = {title: i for i, title in enumerate([*titles.values(), reports], 1)}
         nav.items.sort(key=lambda item: 0 if getattr(item, "is_homepage", False)
                        else rank.get(item.title or "", len(rank) + 1))
+        if self.dirty:
+            self.nav = nav
+            self.incremental.plan(files, nav, config, generated=self.generated_pages,
+                                  changed=self.spool.changed)
         return nav
 
+    @event_priority(150)  # before Material's tags plugin lists the pages' tags (100)
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled and self.serving:
+            env.bytecode_cache = self.templates
+        if self.config.enabled and self.dirty:
+            self.incremental.settle(config, files)
+        return env
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._clear_spool()
+        if self.config.enabled and self.dirty and self.nav is not None:
+            skipped = len(self.incremental.skipped)
+            if skipped:
+                log.info(f"journeymaps: {skipped} unchanged pages kept, the others rendered "
+                         "again")
+            if not self.incremental.finish(config):
+                log.warning("journeymaps: this preview's search knows only the pages "
+                            "rendered again; the next change renders every page")
+            elif not self.incremental.search.understood:
+                log.info("journeymaps: the site's search index is not one journeymaps "
+                         "can keep whole: every change renders every page again")
+        if not self.serving:
+            self.spool.close()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._clear_spool()
+        self.incremental.forget()
+        if not self.serving:
+            self.spool.close()
 
     def on_shutdown(self) -> None:
-        self._clear_spool()
-
-    def _clear_spool(self) -> None:
-        if self.spool is not None:
-            shutil.rmtree(self.spool, ignore_errors=True)
-            self.spool = None
+        self.spool.close()
+        self.incremental.forget()
+        self.serving = self.dirty = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():

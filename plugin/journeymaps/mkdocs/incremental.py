@@ -1,0 +1,234 @@
+"""``mkdocs serve --dirty`` made right for journeymaps' pages: a rebuild renders again
+only the pages whose output can have changed, and the site is then what a full
+build would give.
+
+MkDocs' ``--dirty`` renders a page only when ``File.is_modified()`` says so (its
+source is newer than its output), and warns that navigation will be wrong: a page
+it skips is not read, so the navigation of the pages it does render shows the
+skipped pages' file names instead of their titles; a page whose navigation changed
+keeps the old one; a deleted page stays in the site; search knows only the
+rendered pages. Here, each build:
+
+- ``plan`` (navigation event): a generated page whose Markdown is byte for byte the
+  last build's (the spool says which changed) is skipped; hand-written pages, whose
+  filled-in parts depend on the maps, and every page after a change of mkdocs.yml,
+  of the theme's custom folder, or a failed build, are rendered;
+- ``replay`` (as MkDocs reads the pages, when it asks a skipped page whether it
+  changed): the page reads its front matter again (title and metadata, for the
+  navigation), and the plugins see its Markdown (``on_page_markdown``: Material's
+  tags collect every page's tags), in the order of a full build;
+- ``settle`` (environment event): if the navigation differs in any way from the last
+  build's (a title, a page added, renamed or removed, a file added), every skipped
+  page is rendered after all;
+- ``finish`` (after the build): the outputs of files gone since the last build are
+  removed, and the search index is written whole (``search_index``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .search_index import SearchIndex, reset_other_plugins
+
+#: Front matter a theme shows on the page itself only, never in another page's
+#: navigation: a change of these re-renders that page alone.
+PAGE_LOCAL_META = frozenset({"tags", "description", "hide", "search", "template", "author"})
+
+
+@dataclass
+class _LastBuild:
+    config: bytes
+    navigation: bytes
+    #: the output of every file of the build, to remove those of files gone since
+    outputs: set[str]
+    rendered_uris: set[str]
+
+
+class Incremental:
+    def __init__(self) -> None:
+        self.last: _LastBuild | None = None
+        self.search = SearchIndex()
+        #: this build's skipped pages (src_uri); empty means every page is rendered
+        self.skipped: set[str] = set()
+        self._config = b""
+        self._nav: Navigation | None = None
+        self._files: Files | None = None
+        self._mkdocs_config: MkDocsConfig | None = None
+
+    def plan(self, files: Files, nav: Navigation, config: MkDocsConfig, *,
+             generated: set[str], changed: set[str]) -> None:
+        """Decide which of ``generated`` (the plugin's pages) this build may skip."""
+        self._config, self._nav, self._files = _config_signature(config), nav, files
+        self._mkdocs_config = config
+        last = self.last
+        self.skipped = set()
+        if last is None or last.config != self._config or not self.search.understood:
+            return
+        unchanged = generated - changed
+        for file in files.documentation_pages():
+            if file.src_uri in unchanged and file.src_uri in last.rendered_uris and \
+                    os.path.isfile(file.abs_dest_path):
+                self.skipped.add(file.src_uri)
+            _mark(file, self)
+
+    def rendered(self, file: File) -> bool:
+        return file.src_uri not in self.skipped
+
+    def replay(self, file: File) -> None:
+        """A skipped page, when MkDocs would have read it: its front matter (title and
+        metadata, for the navigation), and its Markdown shown to the plugins that
+        collect from every page (Material's tags), in the order of a full build."""
+        page, config, files = file.page, self._mkdocs_config, self._files
+        if page is None or config is None or files is None or page.markdown is not None:
+            return
+        page.read_source(config)
+        assert page.markdown is not None
+        config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+
+    def settle(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page read: if the navigation differs from the last build's in any way,
+        the skipped pages are rendered after all."""
+        if not self.skipped or self._nav is None or self.last is None:
+            return
+        if _navigation_signature(self._nav, files) == self.last.navigation:
+            return
+        skipped = [file.page for file in files.documentation_pages()
+                   if file.src_uri in self.skipped and file.page is not None]
+        self.skipped = set()
+        for page in skipped:
+            _populate(page, config, files)
+
+    def finish(self, config: MkDocsConfig) -> bool:
+        """After a ``--dirty`` build: the outputs of files gone since the last build
+        removed, the search index made whole, and what the next build compares
+        against. False when the search index could not be made whole."""
+        nav, files = self._nav, self._files
+        if nav is None or files is None:
+            return True
+        pages = [f for f in files.documentation_pages() if f.page is not None]
+        outputs = {file.abs_dest_path for file in files}
+        if self.last is not None:
+            _remove(self.last.outputs - outputs, config.site_dir)
+        urls = [_url(file) for file in pages]  # as search entries name them
+        if not self.skipped:
+            self.search.learn(config.site_dir, urls)
+        elif not self.search.merge(config.site_dir, urls,
+                                   {_url(f) for f in pages if self.rendered(f)}):
+            self.forget()  # the next build renders every page, and the index is whole again
+            return False
+        reset_other_plugins(config.plugins)
+        self.last = _LastBuild(self._config, _navigation_signature(nav, files), outputs,
+                               {f.src_uri for f in pages})
+        return True
+
+    def forget(self) -> None:
+        """A failed build: the next renders everything."""
+        self.last, self.skipped = None, set()
+        self.search.forget()
+
+
+def _url(file: File) -> str:
+    assert file.page is not None
+    return file.page.url  # "" for the home page, where File.url says "./"
+
+
+def _mark(file: File, incremental: Incremental) -> None:
+    """MkDocs asks ``is_modified()`` of each page under ``--dirty``: answer it."""
+    def is_modified() -> bool:
+        if incremental.rendered(file):
+            return True
+        incremental.replay(file)  # asked first as MkDocs reads the pages, in their order
+        return False
+    file.is_modified = is_modified  # type: ignore[method-assign]
+
+
+def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs does to a page it reads (``build._populate_page``), by its public API."""
+    config._current_page = page  # what the `!relative` of Markdown extensions' options reads
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page,
+                                                        config=config, files=files)
+        page.render(config, files)
+        assert page.content is not None
+        page.content = config.plugins.on_page_content(page.content, page=page,
+                                                      config=config, files=files)
+    finally:
+        config._current_page = None
+
+
+def _navigation_signature(nav: Navigation, files: Files) -> bytes:
+    """A digest of everything of the site one page's output shows of the others: the
+    navigation (titles, addresses, metadata a theme may show there, order, hence
+    "previous" and "next") and the address of every file (links resolve to them)."""
+    text = repr(([_item(item) for item in nav.items],
+                 [(file.src_uri, file.url) for file in files]))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _item(item: Any) -> tuple[Any, ...]:
+    if isinstance(item, Section):
+        return ("section", item.title, [_item(child) for child in item.children])
+    if isinstance(item, Page):
+        meta = sorted((k, repr(v)) for k, v in item.meta.items() if k not in PAGE_LOCAL_META)
+        return ("page", item.file.src_uri, item.url, item.title, meta)
+    return ("link", item.title, getattr(item, "url", None))
+
+
+def _config_signature(config: MkDocsConfig) -> bytes:
+    """The site's configuration file and the theme's custom folder, as they are now."""
+    digest = hashlib.blake2b(digest_size=16)
+    path = config.config_file_path
+    if path and os.path.isfile(path):
+        digest.update(Path(path).read_bytes())
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        for folder, _, names in sorted(os.walk(custom)):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.digest()
+
+
+def _remove(outputs: set[str], site_dir: str) -> None:
+    """Files of the site folder no file of the build writes any more, and the folders
+    they leave empty."""
+    site = Path(site_dir).resolve()
+    for output in sorted(outputs):
+        path = Path(output)
+        if site not in path.resolve().parents:
+            continue
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != site and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for all rebuilds: MkDocs makes a new Jinja
+    environment for every build, which compiles Material's templates again (a good
+    part of a second). Jinja checks each template's source against its entry."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()

@@ -1,0 +1,114 @@
+"""The preview's search index kept whole when a rebuild renders only some pages.
+
+MkDocs' search plugins index the pages a build renders (``on_page_context``) and
+write ``search/search_index.json`` at its end: after a ``--dirty`` rebuild that
+renders five pages, the index would know five pages. Material's own answer keeps
+the previous index and replaces the entries of the *first* rebuilt page only, so
+every other rebuilt page is listed twice, and deleted pages stay findable.
+
+This module keeps each page's entries (as their JSON text) from build to build
+and writes the index as a full build would: for every page, in build order, its
+new entries if it was rendered again, its kept ones otherwise. It only does so
+for an index it can reproduce byte for byte after a full build
+(``learn``); for any other, ``understood`` is False and the plugin renders every
+page again on each change, so search never lags behind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+#: Where MkDocs' search plugin and Material's write the index, in the site folder.
+PATH = "search/search_index.json"
+#: How Material writes it; MkDocs' own plugin also sorts the keys.
+_STYLES: tuple[dict[str, Any], ...] = (
+    {"separators": (",", ":"), "default": str},
+    {"separators": (",", ":"), "default": str, "sort_keys": True},
+)
+
+
+class SearchIndex:
+    def __init__(self) -> None:
+        #: page URL to the JSON text of each of its entries, as of the last build
+        self.pages: dict[str, list[str]] = {}
+        self._style: dict[str, Any] | None = None
+        #: False once the site's index proved to be one this module cannot keep whole
+        self.understood = True
+
+    def forget(self) -> None:
+        self.pages, self._style = {}, None
+
+    def learn(self, site_dir: str, urls: list[str]) -> None:
+        """After a build that rendered every page: keep its entries, if the index is
+        one this module writes exactly as the search plugin did."""
+        found = _read(site_dir)
+        if found is None:  # no search plugin: nothing to keep whole
+            self.forget()
+            return
+        raw, data = found
+        for style in _STYLES:
+            fresh = _by_page(data, style)
+            if set(fresh) <= set(urls) and _text(data, urls, fresh, style) == raw:
+                self.pages, self._style = {url: fresh.get(url, []) for url in urls}, style
+                return
+        self.forget()
+        self.understood = False
+
+    def merge(self, site_dir: str, urls: list[str], rendered: set[str]) -> bool:
+        """After a build that rendered only ``rendered`` of the pages ``urls``: write
+        the whole index. False when it could not (the plugin then renders all)."""
+        found = _read(site_dir)
+        if found is None or self._style is None:
+            return False
+        _, data = found
+        fresh = _by_page(data, self._style)
+        if not set(fresh) <= rendered:  # not the index of only the rendered pages
+            self.understood = False
+            return False
+        self.pages = {url: fresh.get(url, []) if url in rendered else self.pages.get(url, [])
+                      for url in urls}
+        text = _text(data, urls, self.pages, self._style)
+        (Path(site_dir) / PATH).write_text(text, encoding="utf-8")
+        return True
+
+
+def reset_other_plugins(plugins: Any) -> None:
+    """Material's search plugin merges each index into the one before under
+    ``--dirty`` (see the module's docstring): it gets the rendered pages' entries
+    alone, which ``merge`` then places among the kept ones."""
+    for plugin in plugins.values():
+        if getattr(plugin, "search_index_prev", None) is not None:
+            plugin.search_index_prev = None
+
+
+def _read(site_dir: str) -> tuple[str, dict[str, Any]] | None:
+    path = Path(site_dir) / PATH
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("docs"), list):
+        return None
+    return raw, data
+
+
+def _by_page(data: dict[str, Any], style: dict[str, Any]) -> dict[str, list[str]]:
+    pages: dict[str, list[str]] = defaultdict(list)
+    for entry in data["docs"]:
+        location = str(entry.get("location", "")) if isinstance(entry, dict) else ""
+        pages[location.partition("#")[0]].append(json.dumps(entry, **style))
+    return pages
+
+
+def _text(data: dict[str, Any], urls: list[str], pages: dict[str, list[str]],
+          style: dict[str, Any]) -> str:
+    """The index as ``json.dumps`` of the whole writes it when "docs" comes last (both
+    plugins' order; ``learn`` checks it), from the kept pieces."""
+    docs = ",".join(entry for url in urls for entry in pages.get(url, []))
+    head = {key: value for key, value in data.items() if key != "docs"}
+    head_text = json.dumps(head, **style)[:-1]
+    return f'{head_text}{"," if head else ""}"docs":[{docs}]}}'

@@ -1,0 +1,62 @@
+"""A folder the generated files wait in for a site generator to read them, kept from
+one build to the next.
+
+A live preview rebuilds the site on every save; it can only skip the pages an edit
+did not touch if it can tell which those are. The spool writes a file only when its
+content differs from what it holds (so an unchanged file keeps its modification
+time), says which files it wrote (``changed``), and removes the ones a build no
+longer generates. It remembers a digest of each file, never the file itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from pathlib import Path
+
+
+class Spool:
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self._digests: dict[str, bytes] = {}
+        self._seen: set[str] = set()
+        #: the paths of this round whose content is new or different from the last round's
+        self.changed: set[str] = set()
+
+    def begin(self) -> None:
+        """Start a round (one build): every file it wants must be ``put`` again."""
+        if self.folder is None or not self.folder.is_dir():
+            self.folder = Path(tempfile.mkdtemp(prefix="journeymaps-"))
+            self._digests = {}
+        self._seen = set()
+        self.changed = set()
+
+    def put(self, path: str, content: str) -> Path:
+        """The file at ``path`` (relative, '/'-separated) holding ``content``."""
+        assert self.folder is not None, "begin() first"
+        target = self.folder / path
+        data = content.encode("utf-8")
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        self._seen.add(path)
+        if self._digests.get(path) != digest or not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            self._digests[path] = digest
+            self.changed.add(path)
+        return target
+
+    def finish(self) -> set[str]:
+        """End the round: the files it did not ``put`` are removed; their paths."""
+        assert self.folder is not None, "begin() first"
+        gone = set(self._digests) - self._seen
+        for path in gone:
+            (self.folder / path).unlink(missing_ok=True)
+            del self._digests[path]
+        return gone
+
+    def close(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder = None
+        self._digests = {}

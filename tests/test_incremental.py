@@ -1,0 +1,180 @@
+"""`mkdocs serve --dirty` rebuilds, as `make serve` runs them: one plugin instance
+through several builds in one process, with an edit, an addition, a rename and a
+deletion in between. After each, every file of the served site must be what a
+fresh full build of the same files writes, byte for byte (the sitemap's build
+dates apart), and the rebuild must have skipped the pages the edit left alone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import REPO
+from journeymaps.mkdocs.plugin import JourneyMapsPlugin
+from journeymaps.site.spool import Spool
+
+URL = "http://127.0.0.1:8000/"
+#: written anew by every build with the build's date
+TIMESTAMPED = {"sitemap.xml", "sitemap.xml.gz"}
+#: a fresh process, a full build of the same files in serve's mode: the reference
+FULL_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2], site_url=sys.argv[3])
+config.plugins.on_startup(command="serve", dirty=False)
+build(config, serve_url=sys.argv[3], dirty=False)
+config.plugins.on_shutdown()
+"""
+
+
+class Serve:
+    """What `mkdocs serve --dirty` does: one startup, then a build per change, each
+    with a configuration loaded anew (the plugin instance is kept)."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.root, self.site = root, site
+        self.plugin: JourneyMapsPlugin | None = None
+
+    def build(self) -> JourneyMapsPlugin:
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site),
+                             site_url=URL)
+        if self.plugin is None:
+            config.plugins.on_startup(command="serve", dirty=True)
+        plugin = config.plugins["journeymaps"]
+        assert isinstance(plugin, JourneyMapsPlugin)
+        assert self.plugin in (None, plugin), "MkDocs keeps the plugin across rebuilds"
+        self.plugin = plugin
+        build(config, serve_url=URL, dirty=True)
+        return plugin
+
+    def close(self) -> None:
+        if self.plugin is not None:
+            self.plugin.on_shutdown()
+
+
+def full_build(root: Path, site: Path) -> None:
+    subprocess.run([sys.executable, "-c", FULL_BUILD, str(root / "mkdocs.yml"), str(site),
+                    URL], cwd=root, check=True, capture_output=True, timeout=600)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*")) if path.is_file()
+            and path.relative_to(site).as_posix() not in TIMESTAMPED}
+
+
+def assert_same_site(served: Path, reference: Path) -> None:
+    got, want = tree(served), tree(reference)
+    assert sorted(set(got) - set(want)) == [], "files left over from an earlier build"
+    assert sorted(set(want) - set(got)) == [], "files missing"
+    differ = [path for path in want if got[path] != want[path]]
+    assert differ == [], f"{len(differ)} files differ from a full build, e.g. {differ[:5]}"
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("maps", "site_src"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def rendered_pages(plugin: JourneyMapsPlugin) -> set[str]:
+    """The plugin's generated pages this build rendered."""
+    return {page for page in plugin.generated_pages - plugin.incremental.skipped
+            if page.endswith(".md")}
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_equal_full_builds(sample_copy: Path, tmp_path: Path) -> None:
+    root, maps = sample_copy, sample_copy / "maps"
+    serve = Serve(root, tmp_path / "served")
+    moving = maps / "telecom/moving-house.md"
+    steps = 0
+
+    def check() -> None:
+        nonlocal steps
+        steps += 1
+        reference = tmp_path / f"full-{steps}"
+        full_build(root, reference)
+        assert_same_site(serve.site, reference)
+
+    try:
+        plugin = serve.build()
+        assert plugin.incremental.skipped == set()  # the first build renders everything
+        check()
+
+        # an edit of a touchpoint's note: the map, its reports, not the other maps
+        moving.write_text(moving.read_text(encoding="utf-8").replace(
+            "25 minutes on hold", "40 minutes on hold"), encoding="utf-8")
+        plugin = serve.build()
+        rendered = rendered_pages(plugin)
+        assert "maps/telecom/moving-house.md" in rendered
+        assert "maps/automotive/car-buyer.md" not in rendered
+        assert len(rendered) < len(plugin.generated_pages) / 2, sorted(rendered)
+        check()
+
+        # a new title: every page's navigation shows it
+        moving.write_text(moving.read_text(encoding="utf-8").replace(
+            "title: Moving house with our broadband and mobile",
+            "title: Moving house, broadband and mobile"), encoding="utf-8")
+        plugin = serve.build()
+        assert plugin.incremental.skipped == set()
+        check()
+
+        # a map added, then renamed, then deleted
+        added = maps / "telecom/moving-abroad.md"
+        added.write_text(moving.read_text(encoding="utf-8").replace(
+            "title: Moving house, broadband and mobile", "title: Moving abroad"),
+            encoding="utf-8")
+        serve.build()
+        check()
+        renamed = maps / "telecom/emigrating.md"
+        added.rename(renamed)
+        serve.build()
+        check()
+        renamed.unlink()
+        serve.build()
+        check()
+        assert not (serve.site / "maps/telecom/emigrating").exists()
+
+        # nothing changed: nothing of journeymaps' is rendered again
+        plugin = serve.build()
+        assert rendered_pages(plugin) == set()
+        check()
+    finally:
+        serve.close()
+
+
+def test_spool_rewrites_only_what_changed() -> None:
+    spool = Spool()
+    try:
+        spool.begin()
+        kept, edited = spool.put("a/kept.md", "same"), spool.put("edited.md", "old")
+        spool.put("gone.md", "x")
+        assert spool.finish() == set() and spool.changed == {"a/kept.md", "edited.md", "gone.md"}
+        before = kept.stat().st_mtime_ns
+        os.utime(kept, ns=(before - 10**9, before - 10**9))  # as if written a second ago
+
+        spool.begin()
+        spool.put("a/kept.md", "same")
+        spool.put("edited.md", "new")
+        assert spool.finish() == {"gone.md"}
+        assert spool.changed == {"edited.md"}
+        assert kept.stat().st_mtime_ns == before - 10**9  # never rewritten
+        assert edited.read_text(encoding="utf-8") == "new"
+        assert spool.folder is not None and not (spool.folder / "gone.md").exists()
+    finally:
+        folder = spool.folder
+        spool.close()
+    assert folder is not None and not folder.exists()
