@@ -108,7 +108,7 @@ def test_the_core_needs_no_mkdocs_and_renders_diagrams_without_mermaid_py_api() 
 #: The layers, bottom first (CONTRIBUTING.md draws them): a module imports its own folder
 #: and the folders below it, never one above.
 LAYERS = ["safety", "model", "language", "load", "analysis", "pages", "exports", "site",
-          "mkdocs", "cli"]
+          "mkdocs", "engines", "cli"]
 PACKAGE = REPO / "plugin" / "journeymaps"
 
 
