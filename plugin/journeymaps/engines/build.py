@@ -10,6 +10,7 @@ contract's style, ``FILE: ENGINE: message``, and ``--strict`` is the engine's ow
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -98,6 +99,8 @@ def segment_chinese(index: Path) -> None:
     if not any(_CHINESE.search(f"{i.get('title', '')}{i.get('text', '')}") for i in items):
         return
     import jieba  # only for sites with Chinese text: it loads a dictionary
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its loading, on every build
 
     def words(run: re.Match[str]) -> str:
         return "\u200b".join(jieba.cut(run.group()))
