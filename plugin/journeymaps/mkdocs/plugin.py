@@ -25,7 +25,7 @@ from ..pages import site_layout
 from ..safety.sanitize import Regions, clean_page
 from ..site import registry
 from ..site.assembly import generate, photo_files, transform_docs_page
-from . import mermaid_assets, sidebar
+from . import companions, mermaid_assets, sidebar
 from .config import JourneyMapsConfig
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -60,6 +60,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
+        companions.adapt(config.plugins, self.config.mermaid)
         self.labels = _site_labels(config, self.config.labels)
         # Material's search splits Chinese text into words with jieba, which logs the
         # loading of its dictionary on every build: keep the build log to what matters
@@ -151,9 +152,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         spooled.write_text(content, encoding="utf-8")
         file = File.generated(config, page, abs_src_path=str(spooled))
         if page.endswith(".md") and not config.use_directory_urls:
-            # the contract promises directory URLs whatever the site's setting
+            # the contract promises directory URLs whatever the site's setting; links
+            # name the file, which a file:// site (Material's offline plugin) opens
             file.dest_uri = site_layout.page_url(page) + "index.html"
-            file.url = site_layout.page_url(page)
+            file.url = file.dest_uri
         files.append(file)
         return file
 
