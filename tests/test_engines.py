@@ -26,7 +26,7 @@ from journeymaps.engines.navigation import navigation
 from journeymaps.language.labels import ENGLISH
 from journeymaps.mkdocs import mermaid_assets
 from journeymaps.mkdocs.config import JourneyMapsConfig
-from safety import render, unsafe_html
+from safety import render, unsafe_html, unsafe_in_site
 from test_hostile import BODY
 
 #: set by .ci/run: an engine the lock installs but that is missing fails the tests
@@ -241,3 +241,17 @@ def test_each_engine_builds_the_same_site(engine: str, builds: dict[str, Path]) 
     for page in other.rglob("*.html"):
         assert not re.search(r"<script[^>]+src=\"https?://", page.read_text(encoding="utf-8"))
     assert ">Kb<" not in (other / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", [engine_build.ZENSICAL, engine_build.PROPERDOCS])
+def test_hostile_maps_built_by_each_engine_run_nothing(engine: str, hostile: Path,
+                                                       tmp_path: Path) -> None:
+    _engine_or_skip(engine)
+    site = tmp_path / "site"
+    done = journeymaps("build", "--engine", engine, "--site-dir", str(site), cwd=hostile)
+    assert done.returncode == 0, done.stderr
+    assert "maps/m.md:" in done.stderr  # journeymaps' problems, in the contract's lines
+    page = (site / "maps/m/index.html").read_text(encoding="utf-8")
+    assert "Notes" in page and "alert(1)" not in page
+    assert unsafe_in_site(site) == {}

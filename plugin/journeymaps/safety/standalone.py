@@ -54,8 +54,10 @@ _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+
 #: inside a target is found too, as ``text.link_targets`` finds it).
 _INLINE_TARGET = re.compile(r"(?=\]\(\s*<?([^)]*))")
 _REFERENCE_TARGET = re.compile(r"(?=\]:\s*<?([^\s>]+))")
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
-_ATTRIBUTE_NAME = re.compile(r"([^\s=}]+)=")
+#: An attr_list ``{: key=value }`` (Python-Markdown's own pattern, less strict), and the
+#: names it sets (``load.body`` reports them to the author with the same patterns).
+ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
+ATTRIBUTE_NAME = re.compile(r"([^\s=}]+)=")
 _SNIPPET = re.compile(r"^(\s*;*-+8)<(-+)", re.MULTILINE)
 #: More passes than this and the body is made all text (a body built to never settle).
 _MAX_PASSES = 20
@@ -112,7 +114,7 @@ def _disarm_markdown(body: str) -> str:
     """Markdown's own ways to a script: unsafe link targets, attribute lists, snippets."""
     body = _disarm_targets(body, _INLINE_TARGET, "](", "]\u200b(")
     body = _disarm_targets(body, _REFERENCE_TARGET, "]:", "]&#58;")
-    body = _ATTRIBUTE_LIST.sub(_attribute_list, body)
+    body = ATTRIBUTE_LIST.sub(_attribute_list, body)
     return _SNIPPET.sub(r"\1&lt;\2", body)
 
 
@@ -124,7 +126,7 @@ def _disarm_targets(body: str, pattern: re.Pattern[str], syntax: str, inert: str
 
 
 def _attribute_list(match: re.Match[str]) -> str:
-    names = _ATTRIBUTE_NAME.findall(match.group(1))
+    names = ATTRIBUTE_NAME.findall(match.group(1))
     if all(name.lower() in GLOBAL_ATTRIBUTES for name in names):
         return match.group(0)
     return "&#123;" + match.group(0)[1:]
