@@ -89,12 +89,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info(f"warning: {problem}")
             else:
                 log.warning(str(problem))
+        sources = {}
         for generated in generate(project, self.options):
             file = self._add(files, config, generated.path, generated.content)
             self.generated_pages.add(file.src_uri)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
                 file.edit_uri = Path(os.path.relpath(self.root / generated.source,
                                                      config.docs_dir)).as_posix()
+                sources[file.src_uri] = self.root / generated.source
+        companions.date_from_sources(config.plugins, sources)
         for page, source in photo_files(project):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, abs_src_path=str(source)))
