@@ -180,3 +180,17 @@ def test_the_sidebar_lists_folders_within_the_limit(project_dir: MakeProject,
     build = mkdocs_build(project_dir(FILES), tmp_path / "out")
     nav = primary_nav(build.page("maps/telecom/moving"))
     assert 'href="../switch/"' in nav and "#folder-" not in nav
+
+
+def test_offline_plugin_links_every_generated_page_as_a_file(project_dir: MakeProject,
+                                                             tmp_path: Path) -> None:
+    """Material's offline plugin (use_directory_urls off, read from file://): links to
+    generated pages name their index.html, or a browser shows a folder listing."""
+    root = project_dir(FILES)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + "  - offline\n")
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    home = (build.site / "index.html").read_text(encoding="utf-8")
+    assert 'href="maps/telecom/moving/index.html"' in home
+    assert 'href="maps/telecom/moving/"' not in home

@@ -108,7 +108,7 @@ def test_the_core_needs_no_mkdocs_and_renders_diagrams_without_mermaid_py_api() 
 #: The layers, bottom first (CONTRIBUTING.md draws them): a module imports its own folder
 #: and the folders below it, never one above.
 LAYERS = ["safety", "model", "language", "load", "analysis", "pages", "exports", "site",
-          "mkdocs", "cli"]
+          "mkdocs", "engines", "cli"]
 PACKAGE = REPO / "plugin" / "journeymaps"
 
 
@@ -183,3 +183,23 @@ def test_the_checks_can_fail() -> None:
     graph = import_graph()
     assert "model.project" in graph["load.project"]
     assert "pages.site_layout" in graph["mkdocs.plugin"]  # `from ..pages import site_layout`
+
+
+def test_privacy_plugin_builds_offline_with_the_bundled_mermaid(tmp_path: Path) -> None:
+    """Material's privacy plugin downloads the CDN Mermaid its bundle names unless the
+    plugin excludes it (``mkdocs/companions.py``): offline, strict, that failed the build."""
+    from conftest import write_tree
+
+    write_tree(tmp_path, {
+        "mkdocs.yml": "site_name: S\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
+                      "plugins:\n  - privacy\n  - journeymaps\n",
+        "docs/index.md": "# Home\n",
+        "maps/personas/anna.md": "---\nname: Anna\n---\n",
+        "maps/m.md": "---\ntitle: M\npersona: anna\n"
+                     "stages: [{name: S, touchpoints: [{name: T, score: 3}]}]\n---\n",
+    })
+    done = offline(BUILD, "build", "--strict", "--site-dir", str(tmp_path / "site"),
+                   cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "NETWORK ATTEMPT" not in done.stderr
+    assert "mermaid.min.js" in (tmp_path / "site/maps/m/index.html").read_text(encoding="utf-8")

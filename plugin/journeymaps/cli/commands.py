@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ import click
 
 from .. import __version__
 from ..analysis.options import SiteOptions
+from ..engines import build as engine_build
+from ..engines.project import write_project
+from ..exports.journeymaps_json import export_json
 from ..load import check_cache
 from ..load.files import display_path
 from ..model.fields import did_you_mean
@@ -27,6 +31,7 @@ from ..model.persona import PERSONAS_FOLDER
 from ..model.problem import Problem
 from ..model.project import Project
 from ..pages.kb_article import article_text
+from ..safety import standalone
 from ..site.assembly import generate as generate_files
 from ..site.assembly import photo_files
 from .problem_formats import FORMATS, format_problems, text_line
@@ -381,7 +386,6 @@ def export(output: Path, force: bool, strict: bool, config_file: Path) -> None:
             raise click.ClickException(f"{output} already exists and was left untouched: "
                                        "use --force to replace an earlier export, or choose "
                                        "another name")
-    from ..exports.journeymaps_json import export_json  # here: `check` starts faster
 
     project = _load(site)
     _report(project, strict)
@@ -400,20 +404,28 @@ def export(output: Path, force: bool, strict: bool, config_file: Path) -> None:
 Examples:
   journeymaps generate build/journeys            a new folder
   journeymaps generate build/journeys --force    write over an earlier run
+  journeymaps generate --project build/site      a whole project: zensical build -f
+                                                 build/site/mkdocs.yml
 
 Then point any Markdown site generator with directory URLs at the folder,
 beside your own pages: map pages link knowledge-base pages by their path in
-the docs folder.""")
+the docs folder. With --project, OUTDIR is a project of its own that any
+engine reading mkdocs.yml builds (Zensical, ProperDocs, MkDocs) without the
+journeymaps plugin.""")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True,
               help="Write into OUTDIR even if it is not empty, replacing files of the same "
                    "name (other files stay).")
+@click.option("--project", is_flag=True,
+              help="Write a standalone project: mkdocs.yml without the plugin, with its "
+                   "navigation written out, and docs/ with the docs folder, every generated "
+                   "page and the bundled Mermaid.")
 @click.option("--language", metavar="CODE",
               help="The language of the pages (en, pl, ru, zh, zh-Hant, de); by default "
                    "theme.language of mkdocs.yml.")
 @_strict_option
 @_config_option
-def generate(outdir: Path, force: bool, language: str | None, strict: bool,
+def generate(outdir: Path, force: bool, project: bool, language: str | None, strict: bool,
              config_file: Path) -> None:
     """Write every generated page and export to OUTDIR, without building the site.
 
@@ -430,14 +442,83 @@ def generate(outdir: Path, force: bool, language: str | None, strict: bool,
     if target.is_dir() and any(target.iterdir()) and not force:
         raise click.ClickException(f"{outdir} is not empty; nothing was written. Use "
                                    "--force to write over it, or choose an empty folder")
-    project = _load(site)
-    _report(project, strict)
+    loaded = _load(site)
+    _report(loaded, strict)
     options = _options(site, strict)
     try:
-        count = _write_tree(project, options, target)
+        if project:
+            count = _write_project(site, loaded, options, target)
+        else:
+            count = _write_tree(loaded, options, target)
     except OSError as error:
         raise click.ClickException(f"cannot write to {outdir}: {error}") from None
     click.echo(f"Wrote {_count(count, 'file')} to {outdir}", err=True)
+
+
+def _write_project(site: SiteConfig, project: Project, options: SiteOptions,
+                   target: Path) -> int:
+    written = write_project(project, options, site.config_file, target)
+    for warning in written.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return written.files
+
+
+# ---------------------------------------------------------------- build
+
+@main.command(epilog="""\b
+Examples:
+  journeymaps build                              mkdocs build, the plugin adds the pages
+  journeymaps build --engine zensical            the standalone project built by Zensical
+  journeymaps build --engine properdocs --strict --site-dir public
+
+Exit status: 0 built, 1 problems (under --strict) or a failed build, 2 usage error.""")
+@click.option("--engine", type=click.Choice(engine_build.ENGINES), default=engine_build.MKDOCS,
+              show_default=True, help="The engine that builds the site.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the site goes; by default site_dir of mkdocs.yml.")
+@click.option("--strict", is_flag=True,
+              help="Fail on any problem, journeymaps' or the engine's, as mkdocs build "
+                   "--strict does.")
+@_config_option
+def build(engine: str, site_dir: Path | None, strict: bool, config_file: Path) -> None:
+    """Build the whole site with MkDocs, Zensical or ProperDocs, from the same mkdocs.yml.
+
+    With zensical or properdocs, the standalone project ('generate --project') is
+    written to a temporary folder and built there by that engine's command (found
+    beside this Python or on PATH); MkDocs is not needed for it. Problems of the
+    maps and of the engine are printed one a line, as FILE:...: MESSAGE.
+    """
+    site = _site(config_file)
+    shown_dir = site_dir or site.root / site.site_dir
+    site_dir = shown_dir.resolve()
+    _refuse_sources(site, site_dir, "'--site-dir'")
+    try:
+        engine_build.command(engine)
+    except engine_build.EngineMissing as error:
+        raise click.ClickException(str(error)) from None
+    project = _load(site)
+    for problem in project.problems:
+        click.echo(text_line(problem), err=True)
+    errors = sum(p.severity != "warning" for p in project.problems)
+    if engine == engine_build.MKDOCS:
+        outcome = engine_build.run(engine, site.config_file, site_dir, strict=strict)
+    else:
+        options = _options(site, strict)
+        if strict and errors:
+            raise click.ClickException(f"{_count(errors, 'error')}; nothing was built "
+                                       "(--strict)")
+        with tempfile.TemporaryDirectory(prefix="journeymaps-project-") as folder:
+            _write_project(site, project, options, Path(folder))
+            outcome = engine_build.run(engine, Path(folder) / "mkdocs.yml", site_dir,
+                                       strict=strict)
+    own = {str(p) for p in project.problems}
+    shown = [line for line in outcome.problems if not any(mine in line for mine in own)]
+    for line in shown:
+        click.echo(line, err=True)
+    if outcome.returncode != 0:
+        click.echo(outcome.log.rstrip(), err=True)
+        raise click.ClickException(f"{engine} build failed (exit status {outcome.returncode})")
+    click.echo(f"journeymaps: built {shown_dir} with {engine}", err=True)
 
 
 def _options(site: SiteConfig, strict: bool) -> SiteOptions:
@@ -459,7 +540,10 @@ def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:
     for generated in generate_files(project, options):
         path = target / generated.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(generated.content, encoding="utf-8", newline="\n")
+        content = generated.content  # safe on its own: no engine will clean its HTML
+        if generated.path.endswith(".md"):
+            content = standalone.clean_page(content)
+        path.write_text(content, encoding="utf-8", newline="\n")
         count += 1
     for page, source in photo_files(project):
         path = target / page

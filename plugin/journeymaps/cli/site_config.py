@@ -26,7 +26,7 @@ from ..language.labels import LoadedLabels, load_labels
 from ..load.cache import FileCache
 from ..load.frontmatter import yaml_message
 from ..load.project import load_project
-from ..mkdocs.config import JourneyMapsConfig
+from ..mkdocs import mermaid_assets
 from ..model.project import Project
 
 PLUGIN = "journeymaps"
@@ -62,6 +62,8 @@ class SiteConfig:
     docs_dir: Path
     maps_dir: Path
     stale_after_days: int
+    #: where MkDocs builds the site, relative to mkdocs.yml
+    site_dir: str = "site"
     #: theme.language: the language of the generated pages
     language: str | None = None
     #: the plugin's ``labels:`` option, single labels over the language's
@@ -103,6 +105,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
         docs_dir=root / str(data.get("docs_dir") or DEFAULT_DOCS_DIR),
         maps_dir=root / options.maps_dir,
         stale_after_days=options.stale_after_days,
+        site_dir=str(data.get("site_dir") or "site"),
         language=str(language) if language else None,
         labels=options.labels,
         repo_url=str(data.get("repo_url") or ""),
@@ -116,7 +119,7 @@ def _default_edit_uri(repo_url: object) -> str:
     return "edit/master/docs/" if host in ("github.com", "gitlab.com") else ""
 
 
-def plugin_config(options: dict[str, Any], config_file: Path) -> JourneyMapsConfig:
+def plugin_config(options: dict[str, Any], config_file: Path) -> Any:
     """The plugin's options validated as MkDocs validates them for the plugin: the same
     defaults, and what the plugin would refuse refused in the same words. MkDocs stops
     at the first bad option; here each is validated alone, so all are told at once."""
@@ -128,11 +131,44 @@ def plugin_config(options: dict[str, Any], config_file: Path) -> JourneyMapsConf
     return _validated(options, config_file)[0]
 
 
-def _validated(options: dict[str, Any], config_file: Path) -> tuple[JourneyMapsConfig, Any]:
+def _validated(options: dict[str, Any], config_file: Path) -> tuple[Any, Any]:
+    try:  # lazily: a site built by Zensical alone has no MkDocs to validate with
+        from ..mkdocs.config import JourneyMapsConfig
+    except ImportError:
+        return _validated_without_mkdocs(options)
     config = JourneyMapsConfig(config_file_path=str(config_file))
     config.load_dict(options)
     errors, _warnings = config.validate()  # an unknown option: MkDocs only warns
     return config, errors
+
+
+#: The plugin's options and defaults (``mkdocs.config.JourneyMapsConfig``, which a test
+#: compares with this), for validating them where MkDocs is not installed.
+PLAIN_OPTIONS: dict[str, tuple[type, Any]] = {
+    "enabled": (bool, True), "maps_dir": (str, "maps"), "stale_after_days": (int, 180),
+    "mermaid": (str, mermaid_assets.BUNDLED), "labels": (dict, {}), "sidebar_limit": (int, 50),
+}
+
+
+@dataclass(frozen=True)
+class _PlainConfig:
+    maps_dir: str
+    stale_after_days: int
+    labels: dict[str, Any]
+
+
+def _validated_without_mkdocs(options: dict[str, Any]) -> tuple[_PlainConfig, Any]:
+    values = {name: default for name, (_kind, default) in PLAIN_OPTIONS.items()}
+    errors = []
+    for name, value in options.items():
+        kind = PLAIN_OPTIONS.get(name, (object, None))[0]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            errors.append((name, f"Expected type: {kind} but received: {type(value)}"))
+        elif name == "mermaid" and mermaid_assets.source_problem(value):
+            errors.append((name, mermaid_assets.source_problem(value)))
+        else:
+            values[name] = value
+    return _PlainConfig(values["maps_dir"], values["stale_after_days"], values["labels"]), errors
 
 
 def _read_yaml(config_file: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:

@@ -14,14 +14,12 @@ import re
 from ..model.problem import Problem
 from ..model.source import Source
 from ..safety import sanitize
+from ..safety.standalone import ATTRIBUTE_LIST, ATTRIBUTE_NAME
 from ..safety.text import is_safe_url, link_targets
 
 BODY = "body"
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-# An attr_list `{: key=value }` (Python-Markdown's own pattern, less strict).
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
-_ATTRIBUTE_NAME = re.compile(r"([^\s=}]+)=")
 # pymdownx.snippets' include line: it would put another file of the machine into the page.
 _SNIPPET = re.compile(r"^\s*;*-+8<-+")
 _ALLOWED_ATTRIBUTES = sanitize.GLOBAL_ATTRIBUTES.union(*sanitize.ATTRIBUTES.values())
@@ -38,8 +36,8 @@ def check_body(source: Source) -> None:
                   for target in link_targets(line, markdown_only=True)
                   if not is_safe_url(target)]
         found += [(number, f"the attribute '{name}' in '{attributes.group(0)}' is not allowed")
-                  for attributes in _ATTRIBUTE_LIST.finditer(line)
-                  for name in _ATTRIBUTE_NAME.findall(attributes.group(1))
+                  for attributes in ATTRIBUTE_LIST.finditer(line)
+                  for name in ATTRIBUTE_NAME.findall(attributes.group(1))
                   if name not in _ALLOWED_ATTRIBUTES]
         if _SNIPPET.match(line):
             found.append((number, "snippet includes ('--8<--') are not allowed in a map"))

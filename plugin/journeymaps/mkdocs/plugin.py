@@ -24,7 +24,7 @@ from ..safety.sanitize import Regions, clean_page
 from ..site import registry
 from ..site.assembly import generate, photo_files, transform_docs_page
 from ..site.spool import Spool
-from . import mermaid_assets, sidebar
+from . import companions, mermaid_assets, sidebar
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental
 
@@ -71,6 +71,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
+        companions.adapt(config.plugins, self.config.mermaid)
         self.labels = _site_labels(config, self.config.labels)
         self.repository = (config.repo_url or "", config.edit_uri or "")
         # Material's search splits Chinese text into words with jieba, which logs the
@@ -99,12 +100,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info(f"warning: {problem}")
             else:
                 log.warning(str(problem))
+        sources = {}
         for generated in generate(project, self.options):
             file = self._add(files, config, generated.path, generated.content)
             self.generated_pages.add(file.src_uri)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
                 file.edit_uri = Path(os.path.relpath(self.root / generated.source,
                                                      config.docs_dir)).as_posix()
+                sources[file.src_uri] = self.root / generated.source
+        companions.date_from_sources(config.plugins, sources)
         for page, source in photo_files(project):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, abs_src_path=str(source)))
@@ -160,9 +164,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         spooled = self.spool.put(page, content)
         file = File.generated(config, page, abs_src_path=str(spooled))
         if page.endswith(".md") and not config.use_directory_urls:
-            # the contract promises directory URLs whatever the site's setting
+            # the contract promises directory URLs whatever the site's setting; links
+            # name the file, which a file:// site (Material's offline plugin) opens
             file.dest_uri = site_layout.page_url(page) + "index.html"
-            file.url = site_layout.page_url(page)
+            file.url = file.dest_uri
         files.append(file)
         return file
 
