@@ -467,7 +467,7 @@ def test_contact_volumes_rank_the_faq_gaps_first(load: Load) -> None:
     assert [(g["question"], g["count"], g["contacts"]) for g in gaps] == [
         ("Is there a fee?", 1, 100), ("Will I be offline?", 2, None), ("x?", 1, None)]
     page = render_faq_gap_page(loaded)
-    assert "| # | Question | Contacts | Maps | Stages | Asked in | Personas |" in page
+    assert "| Question | Contacts | Maps | Asked in | Owner | Personas |" in page
     assert "Is there a fee? | 100 | 1 |" in page and "Will I be offline? | – | 2 |" in page
     assert "Questions the contact centre counts" in page
 
