@@ -42,7 +42,6 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "align", "
 _SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy",
                    "r", "points", "d", "text-anchor", "focusable"}
 ATTRIBUTES: dict[str, set[str]] = {
-    "a": {"href", "name"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style", "scope"},
@@ -51,10 +50,17 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start", "type"},
     "li": {"value"},
     "details": {"open"},
+    # a box that scrolls sideways (the journey grid, the diagram) takes the keyboard focus
+    "div": {"tabindex"},
+    "figure": {"tabindex"},
+    # the curve of a map, as a file to save
+    "a": {"href", "name", "download"},
     "span": {"data-sort"},
     **{tag: _SVG_ATTRIBUTES for tag in SVG_TAGS},
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
+# as an HTML parser reads them (``viewbox``); nh3 keeps SVG's own case
+_LOWERCASE_ATTRIBUTES = {tag: {name.lower() for name in names} for tag, names in ATTRIBUTES.items()}
 #: Written before the author's body on every generated page (an HTML comment,
 #: which Markdown passes through and no escaped field can contain): what comes
 #: before it is fields only, safe on escaping alone (the fuzz test checks it).
@@ -117,7 +123,7 @@ class Regions:
 
 def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
     """Why an attribute is dropped from ``tag``, or None when it is kept."""
-    if name not in GLOBAL_ATTRIBUTES and name not in ATTRIBUTES.get(tag, ()):
+    if name not in GLOBAL_ATTRIBUTES and name.lower() not in _LOWERCASE_ATTRIBUTES.get(tag, ()):
         return f"the attribute '{name}' is not allowed"
     if name in URL_ATTRIBUTES and value and not is_safe_url(value):
         return f"the link to '{value}' is not allowed: use http(s):// or mailto:"
@@ -130,14 +136,15 @@ class _Findings(HTMLParser):
     """What ``clean`` removes from an author's HTML, for the author's messages only:
     cleaning itself is nh3's."""
 
-    def __init__(self) -> None:
+    def __init__(self, tags: frozenset[str] = TAGS) -> None:
         super().__init__(convert_charrefs=True)
+        self.tags = tags
         #: (line, message) of everything removed
         self.found: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
-        if tag not in TAGS:
+        if tag not in self.tags:
             self.found.append((line, f"the HTML tag <{tag}> is not allowed; it is removed"))
             return
         for name, value in attrs:
@@ -148,12 +155,13 @@ class _Findings(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def findings(markup: str) -> list[tuple[int, str]]:
+def findings(markup: str, *, svg: bool = False) -> list[tuple[int, str]]:
     """What ``clean`` would remove from an author's HTML, with the line (from 1) of each.
 
-    An author's body may use the tags of Markdown (``TAGS``), not the plugin's SVG.
+    An author's body may use the tags of Markdown (``TAGS``), not the plugin's SVG
+    (which ``svg`` allows, for the plugin's own markup).
     """
-    scan = _Findings()
+    scan = _Findings(TAGS | SVG_TAGS if svg else TAGS)
     scan.feed(markup)
     scan.close()
     return scan.found
