@@ -237,7 +237,8 @@ def test_persona_gallery_has_a_card_per_persona(company: Project) -> None:
     anna, bob, carol = (page.index(f"**[{n}]") for n in ("Anna Nowak", "Bob Smith",
                                                           "Carol Jones"))
     assert anna < bob < carol
-    assert ('-   <span class="jm-avatar jm-initials">AN</span> **[Anna Nowak](anna.md)**\n\n'
+    assert ('-   <span class="jm-avatar jm-initials" aria-hidden="true">AN</span> '
+            "**[Anna Nowak](anna.md)**\n\n"
             "    Millennials · 2 journey maps\n\n    > I want it done online, today.") in page
     assert "-   ![Bob Smith](bob.png){ .jm-avatar } **[Bob Smith](bob.md)**" in page
     assert "    Gen Z · no journey map yet" in page
@@ -250,7 +251,8 @@ def test_persona_gallery_escapes_names(load) -> None:
         ---
         """}))
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt; Eve" in page
-    assert '<span class="jm-avatar jm-initials">SO</span>' in page  # src=x onerror
+    # src=x onerror
+    assert '<span class="jm-avatar jm-initials" aria-hidden="true">SO</span>' in page
 
 
 # --- journey comparison ------------------------------------------------------------------

@@ -114,20 +114,24 @@ def test_map_page(load: Load) -> None:
     assert "- **Persona:** [Anna, moving house](../../personas/anna.md)" in page
     assert "- **State:** as-is" in page and "- **Last review:** 2026-01-02" in page
     assert "```mermaid\n---\ntitle:" in page
-    # order: header, diagram, stages, same journey, body
-    order = [page.index(s) for s in ("**Owner:**", "```mermaid", "## Stages",
+    # order: header, the grid, the diagram, same journey, body
+    order = [page.index(s) for s in ("**Owner:**", "## Stages", 'class="jm-grid', "```mermaid",
                                      "## The same journey", "## Research notes")]
     assert order == sorted(order)
-    assert "| | 1. Inquiry | 2. Installation |" in page
-    assert "Find out &lt;b&gt;if&lt;/b&gt; my contract \\| moves" in page
+    # stage names head the columns, lane labels the rows
+    assert ('<tr markdown><td class="jm-corner"></td><th scope="col" markdown>1. Inquiry</th>'
+            '<th scope="col" markdown>2. Installation</th></tr>') in page
+    assert ('<tr markdown><th scope="row">Goal</th><td markdown>Find out &lt;b&gt;if&lt;/b&gt; '
+            'my contract \\| moves</td>') in page
     assert "**Search: ad** · _web_ · 🙂 4/5 (expected 5) · Relevant" in page
-    assert "| **Pain points** | Long hold times |  |" in page
+    assert ('<tr markdown><th scope="row">Pain points</th><td markdown>Long hold times</td>'
+            '<td markdown></td></tr>') in page
     assert "SMS reminder · **high** · Field ops" in page
     assert ("Can I keep my number? · [_FAQ gap_](../../faq-gaps.md#gap-can-i-keep-my-number)"
             in page)
     assert "[How long does installation take?](../../kb/install.md) ✓" in page
     assert "nps: **21**" in page and "conversion: **12%**" in page
-    assert "**Thoughts**" not in page  # a lane empty in every stage is left out
+    assert ">Thoughts<" not in page  # a lane empty in every stage is left out
     assert "[Switching provider](switch.md) · [Ben &lt;b&gt;Boomer&lt;/b&gt;]" in page
 
 
@@ -144,7 +148,11 @@ def test_persona_page(load: Load) -> None:
     project = load(FILES)
     page = render_persona_page(project.personas["anna"], project)
     assert "# Anna, moving house" in page
-    for text in ("- **Role:** Teacher", "- **Age:** 34", "- **Segment:** Millennials",
+    for text in ('<div class="jm-profile" markdown>', '<span class="jm-avatar jm-initials" '
+                 'aria-hidden="true">AM</span>', '<dt>Role</dt>\n<dd markdown="span">Teacher</dd>',
+                 '<dt>Age</dt>\n<dd markdown="span">34</dd>',
+                 '<dt>Segment</dt>\n<dd markdown="span">Millennials</dd>',
+                 'aria-label="Feeling stage by stage: 3.0"',
                  "> I just want it to work.", "- Stay online", "- Hold music", "- chat",
                  "- [Moving house](../maps/telecom/moving.md) · as-is · journey `telecom-moving`",
                  "- [Ben &lt;b&gt;Boomer&lt;/b&gt;](ben.md) · `telecom-moving`",

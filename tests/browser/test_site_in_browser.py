@@ -19,11 +19,13 @@ TITLE_FILL = """() => {
   const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
   return getComputedStyle(svg.querySelector(":scope > text:not([class])")).fill;
 }"""
-#: the whole journey within the article, its height in proportion (no empty band)
+#: the journey's box within the article (a wider journey scrolls inside it), its height
+#: in proportion (no empty band)
 FITS = """svg => {
   const box = svg.getBoundingClientRect(), view = svg.viewBox.baseVal;
+  const frame = svg.getRootNode().host.closest("figure").getBoundingClientRect();
   const article = document.querySelector("article").getBoundingClientRect();
-  return box.right <= article.right + 1
+  return frame.right <= article.right + 1
     && Math.abs(box.height - box.width * view.height / view.width) < 2;
 }"""
 #: the colour Material's palette gives diagram labels, resolved on this page

@@ -10,7 +10,10 @@ the address the site chose) the first time a diagram is drawn. Pages without
 a diagram get nothing.
 
 The stand-in also drops the fixed height Mermaid gives a journey: scaled
-down to the page's width, a wide journey sat above a tall empty band.
+down to the page's width, a wide journey sat above a tall empty band. And it
+gives the journey a smallest width (``LEGIBLE_SCALE`` of Mermaid's own), so
+that a long journey scrolls sideways in its box rather than shrink to
+unreadable labels.
 (Mermaid's task width and margin options are not used: it lays out stage
 bands with its defaults whatever they say, and the bands would overlap.)
 
@@ -77,9 +80,13 @@ _LOADER = """\
       return load().then(function (m) { return m.render(id, text, container); });
     }
   };
-  function fitJourney(drawn) {  // a journey: the page's width, the height to match
-    drawn.svg = drawn.svg.replace(
-      /^(<svg(?=[^>]*aria-roledescription="journey")[^>]*?) height="[\\d.]+"/, "$1");
+  function fitJourney(drawn) {  // a journey: the page's width, the height to match,
+    drawn.svg = drawn.svg.replace(  // never so narrow that its labels shrink below 9 px
+      /^(<svg(?=[^>]*aria-roledescription="journey")[^>]*?) height="[\\d.]+"/, "$1"
+    ).replace(/^(<svg(?=[^>]*aria-roledescription="journey")[^>]*?style="max-width: ([\\d.]+)px;)/,
+      function (all, head, width) {
+        return head + " min-width: " + Math.ceil(width * %s) + "px;";
+      });
     return drawn;
   }
   Object.defineProperty(window, "mermaid", {
@@ -95,6 +102,10 @@ _LOADER = """\
     }
   });
 })(%s);</script>"""
+
+#: The smallest scale a journey is drawn at: its labels are 14 px in Mermaid's drawing,
+#: so at 0.7 they are 9.8 px high on any screen; a wider drawing scrolls in its box.
+LEGIBLE_SCALE = 0.7
 
 #: Material's theme covers flowcharts and the like, not journeys: their title,
 #: legend and pale boxes keep Mermaid's light colours, unreadable in the dark
@@ -137,7 +148,7 @@ def script_source(option: str, bundled_url: str) -> str | None:
 
 def loader(src: str) -> str:
     """The inline script that provides ``mermaid`` from ``src`` (relative to the page)."""
-    return _LOADER % (_js_string(JOURNEY_CSS), _js_string(src))
+    return _LOADER % (_js_string(JOURNEY_CSS), LEGIBLE_SCALE, _js_string(src))
 
 
 def _js_string(text: str) -> str:

@@ -1,7 +1,15 @@
-"""The Markdown page of a journey map: header, diagram, stage table, body."""
+"""The Markdown page of a journey map: header, journey grid (with its emotion curve),
+diagram, body.
+
+The grid is an HTML table (Markdown tables have no row headers) whose cells are
+Markdown (``md_in_html``): stages as columns, lanes as rows, and the curve as a lane
+spanning the stage columns (``journey_curve``).
+"""
 
 from __future__ import annotations
 
+import html
+import posixpath
 from collections.abc import Callable
 
 from ..analysis.metrics import Measured, map_measures
@@ -14,6 +22,7 @@ from ..model.touchpoint import SCORE_FACES
 from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .diagram import journey_source
+from .journey_curve import EXPECTED, FELT, OTHER, Line, curve_svg, lines_of, standalone_svg, summary
 from .markdown import MAP_SEARCH, author_body, front_matter, problems_admonition
 from .measures import (
     map_header_block,
@@ -25,6 +34,9 @@ from .measures import (
 )
 from .report import join_items
 from .tags import map_tags
+
+#: The curve file beside the map's page, e.g. maps/telecom/moving-house.svg
+CURVE_SUFFIX = ".svg"
 
 
 def render_map_page(journey_map: JourneyMap, project: Project,
@@ -42,14 +54,16 @@ def render_map_page(journey_map: JourneyMap, project: Project,
         # one list: the map's facts, then what it rests on and its metrics as a whole
         "\n".join(filter(None, [_header(journey_map, project, page, labels),
                                 map_header_block(journey_map, measures, labels)])),
+        print_action(labels),
         problems_admonition(project.problems_of(journey_map.file), "map", labels),
-        f"## {labels['map.diagram']}",
-        "```mermaid\n" + journey_source(journey_map, names, labels) + "```",
-        score_legend(labels),
         f"## {labels['map.stages']}",
         stage_table(journey_map.stages, project, page, labels,
                     measured=dict(zip(map(id, journey_map.stages), measures.stages,
-                                      strict=True))),
+                                      strict=True)),
+                    curve=curve_lane(journey_map, project, page, labels)),
+        score_legend(labels),
+        f"## {labels['map.diagram']}",
+        diagram_figure(journey_map, names, labels),
         _same_journey(journey_map, project, page, labels),
         author_body(journey_map.body),  # last: see sanitize.clean_page
     ]
@@ -129,9 +143,10 @@ def _average(stage: Stage) -> list[str]:
 
 def stage_table(stages: list[Stage], project: Project, page: str,
                 labels: Labels = ENGLISH,
-                measured: dict[int, list[Measured]] | None = None) -> str:
-    """Stages as columns, lanes as rows; a lane empty in every stage is left out.
-    ``measured``: the current metrics of each stage, by ``id(stage)``."""
+                measured: dict[int, list[Measured]] | None = None, curve: str = "") -> str:
+    """Stages as columns, lanes as rows (the ``curve`` lane after the touchpoints); a
+    lane empty in every stage is left out. ``measured``: the current metrics of each
+    stage, by ``id(stage)``."""
     def metrics(stage: Stage) -> list[str]:
         if measured is None:  # no series: the stage's own values as written
             return [f"{cell(k)}: **{cell(str(v))}**" for k, v in stage.metrics.items()]
@@ -151,14 +166,121 @@ def stage_table(stages: list[Stage], project: Project, page: str,
         ("metrics", metrics),
         ("evidence", lambda s: stage_evidence_cell(s, labels)),
     ]
-    header = "| | " + " | ".join(f"{i}. {cell(s.name)}" for i, s in enumerate(stages, 1)) + " |"
-    rows = [header, "|---" * (len(stages) + 1) + "|"]
+    rows = []
     for label, items_of in lanes:
         cells = [items_of(stage) for stage in stages]
         if any(cells):
-            rows.append(f"| **{labels['lane.' + label]}** | "
-                        + " | ".join(map(join_items, cells)) + " |")
-    return "\n".join(rows)
+            rows.append(lane_row(labels["lane." + label], cells))
+        if label == "touchpoints" and curve:
+            rows.append(f'<tr class="jm-lane-curve"><th scope="row">'
+                        f'{html.escape(labels["curve.lane"])}</th>'
+                        f'<td colspan="{len(stages)}">{curve}</td></tr>')
+    return grid([stage_heading(i, stage) for i, stage in enumerate(stages, 1)], rows,
+                labels["map.stages"])
+
+
+def stage_heading(number: int, stage: Stage) -> str:
+    """A stage's column heading."""
+    return f'<th scope="col" markdown>{number}. {cell(stage.name)}</th>'
+
+
+def lane_row(label: str, cells: list[list[str]]) -> str:
+    """A lane: its label as the row's heading, a cell of Markdown per stage."""
+    return (f'<tr markdown><th scope="row">{html.escape(label)}</th>'
+            + "".join(f"<td markdown>{join_items(items)}</td>" for items in cells) + "</tr>")
+
+
+def grid(headings: list[str], rows: list[str], name: str = "") -> str:
+    """The journey grid: a box that scrolls sideways when the stages need more room than
+    the screen has, with the table's stage columns all as wide (the curve relies on it)."""
+    return "\n".join([
+        f'<div class="jm-grid-box" tabindex="0" role="region" aria-label="{html.escape(name)}" '
+        'markdown>',
+        f'<table class="jm-grid jm-stages-{min(len(headings), 12)}" markdown>',
+        '<thead markdown><tr markdown><td class="jm-corner"></td>' + "".join(headings)
+        + "</tr></thead>",
+        "<tbody markdown>", *rows, "</tbody>", "</table>", "</div>"])
+
+
+def curve_lines(journey_map: JourneyMap, project: Project, labels: Labels) -> list[Line]:
+    """The map's curve: felt, expected and, overlaid, the other state of the same journey
+    through the same persona's eyes (the to-be map of an as-is map, and back)."""
+    others = [(labels("curve.other", state=labels.state(other.state_or_default),
+                      title=other.title), other)
+              for other in project.journey_siblings(journey_map)
+              if other.state_or_default != journey_map.state_or_default
+              and set(other.persona) & set(journey_map.persona)]
+    names = {FELT: labels["curve.felt"], EXPECTED: labels["curve.expected"]}
+    return lines_of(journey_map, names, others)
+
+
+def stage_names_of(journey_map: JourneyMap, labels: Labels) -> list[str]:
+    """The stages' names as the diagram and the curve's words give them ("Stage 2" for
+    a stage without one)."""
+    return [stage.name or labels("diagram.stage", n=i) for i, stage in
+            enumerate(journey_map.stages, 1)]
+
+
+def curve_file(journey_map: JourneyMap) -> str:
+    """Where the map's curve is a file of its own: beside the map's page."""
+    return site_layout.map_page(journey_map).removesuffix(".md") + CURVE_SUFFIX
+
+
+def curve_lane(journey_map: JourneyMap, project: Project, page: str,
+               labels: Labels = ENGLISH) -> str:
+    """The curve lane's cell: the drawing (its data in words as its text alternative),
+    its legend and the link to the curve as a file."""
+    lines = curve_lines(journey_map, project, labels)
+    if not lines:
+        return ""
+    stage_names = stage_names_of(journey_map, labels)
+    words = labels("curve.caption", scores=summary(lines, stage_names))
+    legend = "".join(
+        f'<span class="jm-key jm-line-{line.kind}'
+        f'{f" jm-line-{k}" if line.kind == OTHER else ""}"><span class="jm-swatch"></span>'
+        f"{html.escape(line.name)}</span>"
+        for k, line in reversed(list(enumerate(lines))))
+    # raw HTML, which MkDocs does not rewrite: the address as the browser reads it, from
+    # the page's directory URL (maps/telecom/moving-house/ to ../moving-house.svg)
+    target = posixpath.relpath(curve_file(journey_map), site_layout.page_url(page) or ".")
+    download = (f'<a class="jm-download" href="{html.escape(target)}" download>'
+                f'{html.escape(labels["curve.download"])}</a>')
+    return (curve_svg(lines, len(stage_names), words)
+            + f'<p class="jm-curve-legend">{legend} {download}</p>')
+
+
+def curve_document(journey_map: JourneyMap, project: Project,
+                   labels: Labels = ENGLISH) -> str:
+    """The map's curve as a standalone SVG file, with the stage names and a legend."""
+    lines = curve_lines(journey_map, project, labels)
+    stage_names = stage_names_of(journey_map, labels)
+    words = labels("curve.caption", scores=summary(lines, stage_names))
+    return standalone_svg(journey_map.title, stage_names, lines, words)
+
+
+def print_action(labels: Labels = ENGLISH) -> str:
+    """How to print the map: a hint, which the site's script makes a button."""
+    return (f'<p class="jm-print"><span class="jm-print-label">'
+            f'{html.escape(labels["print.action"])}</span>: '
+            f'{html.escape(labels["print.hint"])}</p>')
+
+
+def diagram_figure(journey_map: JourneyMap, names: list[str], labels: Labels) -> str:
+    """The Mermaid diagram in a box of its own (it scrolls sideways rather than shrink),
+    with its scores in words for screen readers: Mermaid's drawing has none to offer."""
+    scores = "; ".join(
+        f"{name}: " + ", ".join(f"{tp.name} {tp.score}" for tp in stage.touchpoints
+                                if tp.score is not None)
+        for name, stage in zip(stage_names_of(journey_map, labels), journey_map.stages,
+                               strict=True) if stage.scores)
+    caption = (f'<figcaption class="jm-sr-only">'
+               f'{html.escape(labels("curve.diagram_text", scores=scores))}</figcaption>'
+               if scores else "")
+    return "\n".join([
+        f'<figure class="jm-diagram" tabindex="0" aria-label="{html.escape(labels["map.diagram"])}"'
+        ' markdown>',
+        "", "```mermaid\n" + journey_source(journey_map, names, labels) + "```", "",
+        caption, "</figure>"])
 
 
 def _same_journey(journey_map: JourneyMap, project: Project, page: str,

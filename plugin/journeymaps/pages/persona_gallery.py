@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from ..language.labels import ENGLISH, Labels
 from ..model.persona import Persona
 from ..model.project import Project
 from ..safety.text import dotted, inline, link_text
 from . import site_layout
-from .persona_page import photo_image
+from .persona_page import picture
 from .report import render_page
 
 
@@ -38,7 +36,4 @@ def _card(persona: Persona, maps: int, labels: Labels) -> str:
 
 
 def _picture(persona: Persona) -> str:
-    """The photo, or the initials in a circle when there is none."""
-    if persona.photo:
-        return photo_image(persona, ".jm-avatar")
-    return f'<span class="jm-avatar jm-initials">{html.escape(persona.initials)}</span>'
+    return picture(persona, ".jm-avatar")

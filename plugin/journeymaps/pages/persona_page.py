@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from ..language.labels import ENGLISH, Labels
 from ..model.persona import Persona
 from ..model.project import Project
 from ..safety.text import code, dotted, inline, link_text, url
 from . import site_layout
+from .emotion_curve import sparkline, stage_feelings
 from .markdown import author_body, front_matter, problems_admonition
 
 
@@ -29,22 +32,39 @@ def photo_image(persona: Persona, attributes: str) -> str:
     return f"![{link_text(persona.display_name)}]({url(persona.photo or '')}){{ {attributes} }}"
 
 
-def _profile(persona: Persona, labels: Labels) -> str:
-    lines = []
+def picture(persona: Persona, photo_attributes: str) -> str:
+    """The persona's photo, or the initials in a circle when there is none (as the
+    gallery shows them)."""
     if persona.photo:
-        lines.append(photo_image(persona, '.journeymaps-photo width="160"'))
-        lines.append("")
+        return photo_image(persona, photo_attributes)
+    return (f'<span class="jm-avatar jm-initials" aria-hidden="true">'
+            f"{html.escape(persona.initials)}</span>")
+
+
+def _profile(persona: Persona, labels: Labels) -> str:
+    """The profile as a card: the picture, the facts beside it, quote, goals and the rest."""
     facts = [("role", persona.role), ("age", str(persona.age) if persona.age is not None else None),
              ("location", persona.location), ("segment", persona.segment)]
-    lines += [f"- **{labels['persona.' + key]}:** {inline(value)}" for key, value in facts if value]
+    lines = ['<div class="jm-profile" markdown>', "",
+             picture(persona, '.jm-avatar .journeymaps-photo width="160"'), ""]
+    shown = [(key, value) for key, value in facts if value]
+    if shown:
+        lines.append('<dl class="jm-facts" markdown>')
+        for key, value in shown:  # each on a line of its own, or Markdown adds paragraphs
+            lines += [f"<dt>{html.escape(labels['persona.' + key])}</dt>",
+                      f'<dd markdown="span">{inline(value)}</dd>']
+        lines += ["</dl>", ""]
     if persona.quote:
-        lines += ["", f"> {inline(persona.quote)}"]
+        lines += [f"> {inline(persona.quote)}", ""]
     for key, items in (("goals", persona.goals), ("frustrations", persona.frustrations),
                        ("channels", persona.channels)):
         if items:
-            lines += ["", f"**{labels['persona.' + key]}**", ""]
+            lines += ['<div class="jm-profile-list" markdown>', "",
+                      f"**{labels['persona.' + key]}**", ""]
             lines += [f"- {inline(item)}" for item in items]
-    return "\n".join(lines).strip()
+            lines += ["", "</div>", ""]
+    lines.append("</div>")
+    return "\n".join(lines)
 
 
 def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
@@ -56,8 +76,11 @@ def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
         target = site_layout.link(page, site_layout.map_page(journey_map))
         journey = journey_map.journey and labels("persona.journey",
                                                  journey=code(journey_map.journey))
+        feelings = stage_feelings(journey_map.stages)
+        words = ", ".join(f"{f:.1f}" for f in feelings if f is not None)
+        curve = sparkline(feelings, f"{labels['catalogue.curve']}: {words}")
         lines.append("- " + dotted(f"[{link_text(journey_map.title)}]({target})",
-                                   labels.state(journey_map.state_or_default), journey))
+                                   labels.state(journey_map.state_or_default), journey, curve))
     return "\n".join(lines)
 
 

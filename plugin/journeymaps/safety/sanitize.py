@@ -47,7 +47,6 @@ _SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2
 FACETS = ("folder", "business", "persona", "journey", "state", "owner", "priority", "status",
           "phase", "channel", "stage")
 ATTRIBUTES: dict[str, set[str]] = {
-    "a": {"href", "name"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style", "scope"},
@@ -56,13 +55,19 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start", "type"},
     "li": {"value"},
     "details": {"open"},
-    # a report's table, left out of Material's search index (pages/report.NOT_SEARCHED)
-    "div": {"data-search-exclude"},
+    # a report's table, left out of Material's search index (pages/report.NOT_SEARCHED);
+    # a box that scrolls sideways (the journey grid, the diagram) takes the keyboard focus
+    "div": {"data-search-exclude", "tabindex"},
+    "figure": {"tabindex"},
+    # the curve of a map, as a file to save
+    "a": {"href", "name", "download"},
     # data-jm-facet names a filter of the page's filter bar (pages/report.filter_bar)
     "span": {"data-sort", "data-jm-facet", *(f"data-jm-{facet}" for facet in FACETS)},
     **{tag: _SVG_ATTRIBUTES for tag in SVG_TAGS},
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
+# as an HTML parser reads them (``viewbox``); nh3 keeps SVG's own case
+_LOWERCASE_ATTRIBUTES = {tag: {name.lower() for name in names} for tag, names in ATTRIBUTES.items()}
 #: Written before the author's body on every generated page (an HTML comment,
 #: which Markdown passes through and no escaped field can contain): what comes
 #: before it is fields only, safe on escaping alone (the fuzz test checks it).
@@ -125,7 +130,7 @@ class Regions:
 
 def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
     """Why an attribute is dropped from ``tag``, or None when it is kept."""
-    if name not in GLOBAL_ATTRIBUTES and name not in ATTRIBUTES.get(tag, ()):
+    if name not in GLOBAL_ATTRIBUTES and name.lower() not in _LOWERCASE_ATTRIBUTES.get(tag, ()):
         return f"the attribute '{name}' is not allowed"
     if name in URL_ATTRIBUTES and value and not is_safe_url(value):
         return f"the link to '{value}' is not allowed: use http(s):// or mailto:"
@@ -138,14 +143,15 @@ class _Findings(HTMLParser):
     """What ``clean`` removes from an author's HTML, for the author's messages only:
     cleaning itself is nh3's."""
 
-    def __init__(self) -> None:
+    def __init__(self, tags: frozenset[str] = TAGS) -> None:
         super().__init__(convert_charrefs=True)
+        self.tags = tags
         #: (line, message) of everything removed
         self.found: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
-        if tag not in TAGS:
+        if tag not in self.tags:
             self.found.append((line, f"the HTML tag <{tag}> is not allowed; it is removed"))
             return
         for name, value in attrs:
@@ -156,12 +162,13 @@ class _Findings(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def findings(markup: str) -> list[tuple[int, str]]:
+def findings(markup: str, *, svg: bool = False) -> list[tuple[int, str]]:
     """What ``clean`` would remove from an author's HTML, with the line (from 1) of each.
 
-    An author's body may use the tags of Markdown (``TAGS``), not the plugin's SVG.
+    An author's body may use the tags of Markdown (``TAGS``), not the plugin's SVG
+    (which ``svg`` allows, for the plugin's own markup).
     """
-    scan = _Findings()
+    scan = _Findings(TAGS | SVG_TAGS if svg else TAGS)
     scan.feed(markup)
     scan.close()
     return scan.found

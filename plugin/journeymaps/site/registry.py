@@ -40,7 +40,7 @@ from ..pages.kb_page import render_kb_index
 from ..pages.key_figures import render_key_figures
 from ..pages.label_table import label_table
 from ..pages.map_health import render_map_health
-from ..pages.map_page import render_map_page
+from ..pages.map_page import curve_document, curve_file, render_map_page
 from ..pages.metrics_report import render_metrics_report
 from ..pages.opportunity_backlog import render_opportunity_backlog
 from ..pages.persona_gallery import render_persona_gallery
@@ -129,6 +129,9 @@ PAGES: tuple[Entry, ...] = (
     Entry(site_layout.map_page, lambda c: render_map_page(c.item, c.project, c.labels),
           "the page of map `maps/<path>.md`", "`maps/<path>/index.html`", CONTRACT,
           each=lambda project: project.maps, source=lambda m: m.file),
+    Entry(curve_file, lambda c: curve_document(c.item, c.project, c.labels),
+          "the emotion curve of map `maps/<path>.md`, to download", "`maps/<path>.svg`",
+          each=lambda project: project.maps, data=True),
     Entry(lambda persona: site_layout.persona_page(persona.id),
           lambda c: render_persona_page(c.item, c.project, c.labels),
           "the page of persona `<id>`", "`personas/<id>/index.html`", CONTRACT,

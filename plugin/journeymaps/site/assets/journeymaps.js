@@ -47,7 +47,53 @@
     th.setAttribute("aria-sort", descending ? "descending" : "ascending");
   }
 
+  /* A map page's "Print / save as PDF" hint becomes a button (without script it stays
+     a hint: the browser's own Print command does the same). */
+  function printButtons() {
+    document.querySelectorAll("p.jm-print").forEach(function (hint) {
+      if (hint.dataset.jmPrint) return;
+      hint.dataset.jmPrint = "1";
+      var label = hint.querySelector(".jm-print-label");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button jm-print-button";
+      button.textContent = label ? label.textContent : "Print";
+      button.addEventListener("click", function () { window.print(); });
+      hint.textContent = "";
+      hint.appendChild(button);
+    });
+  }
+
+  /* A map carries many tags (its own, its personas, journey, state, channels): one row
+     above the title, the rest behind a "+N" button. Without script the row scrolls. */
+  function foldTags() {
+    var grid = document.querySelector("article .jm-grid-box");
+    var nav = grid && grid.closest("article").querySelector(".md-tags");
+    if (!nav || nav.dataset.jmFolded) return;
+    nav.dataset.jmFolded = "1";
+    nav.classList.add("jm-tags-wrap");
+    var chips = Array.prototype.slice.call(nav.children);
+    if (!chips.length) return;
+    var top = chips[0].offsetTop;
+    var first = chips.findIndex(function (chip) { return chip.offsetTop > top; });
+    if (first < 0) return;
+    var hidden = chips.slice(Math.max(first - 1, 1));
+    hidden.forEach(function (chip) { chip.hidden = true; });
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-tag jm-tags-more";
+    more.textContent = "+" + hidden.length;
+    more.setAttribute("aria-expanded", "false");
+    more.addEventListener("click", function () {
+      hidden.forEach(function (chip) { chip.hidden = false; });
+      more.remove();
+    });
+    nav.appendChild(more);
+  }
+
   function init() {
+    printButtons();
+    foldTags();
     document.querySelectorAll(".jm-sortable table").forEach(function (table) {
       if (table.dataset.jmSortable || !table.tHead || !table.tBodies.length) return;
       table.dataset.jmSortable = "1";
