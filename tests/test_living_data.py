@@ -5,6 +5,7 @@ contract's exact messages, and what the views compute from them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
@@ -360,17 +361,19 @@ def test_map_page_shows_metrics_evidence_and_the_work(load: Load) -> None:
 
     loaded = project(load, SERIES, front=STATUS_MAP)
     page = render_map_page(loaded.maps[0], loaded)
-    header = page[page.index("- **Persona:**"):page.index("## Journey diagram")]
+    start = page.index("- **Persona:**")
+    header = page[start:page.index("\n\n", start)] + "\n"  # one list, no blank line inside
     assert "- **Confidence:** assumed\n" in header
     assert ("- **Evidence:** [Interviews](https://research.example/m) · 2026-04-22 · n = 14\n"
             in header)
-    assert header.count("\n- ") == header.count("\n") - 2  # one list, no blank line inside
+    assert all(line.startswith("- ") for line in header.strip().split("\n"))
     assert ("- **Metrics of the whole map:** Hold time: **4 min** · "
             '<span class="jm-missed" title="target 3 min">✗ missed</span> (target 3 min) · '
             "_ACD · 2026-03-31_") in header
-    lanes = {line.split(" | ")[0]: line for line in page.splitlines()
-             if line.startswith("| **")}
-    metrics = lanes["| **Metrics**"]
+    # the grid's lanes: one row each, the lane's label as the row's heading
+    lanes = {re.match(r'<tr markdown><th scope="row">([^<]*)</th>', line).group(1): line
+             for line in page.splitlines() if line.startswith('<tr markdown><th scope="row">')}
+    metrics = lanes["Metrics"]
     assert ("• Net Promoter Score: **25 points** · <span class=\"jm-missed\" title=\"target 30 "
             "points\">✗ missed</span> (target 30 points) · <svg class=\"jm-sparkline\"") in metrics
     assert 'aria-label="Net Promoter Score, oldest first: 18 points, 22 points, 25 points"' in (
@@ -379,13 +382,15 @@ def test_map_page_shows_metrics_evidence_and_the_work(load: Load) -> None:
     assert ("• Hold time: **2.5 min** · <span class=\"jm-met\" title=\"target 3 min\">"
             "✓ met</span> (target 3 min) · _ACD · 2026-03-31_") in metrics  # one date: no line
     assert "nps: **12**" not in metrics  # superseded by the CSV
-    progress = lanes["| **Done and under way**"]
+    progress = lanes["Done and under way"]
     assert progress.startswith(
-        "| **Done and under way** | • ✓ _done_: Call-back slots · "
-        "[ticket](https://jira.example/CC-1)<br>• ◐ _in progress_: Online move request |")
+        '<tr markdown><th scope="row">Done and under way</th><td markdown>• ✓ _done_: '
+        "Call-back slots · [ticket](https://jira.example/CC-1)<br>• ◐ _in progress_: Online "
+        "move request</td>")
     assert "Chatbot" not in progress and "Clearer" not in progress
-    assert "Chatbot · _dropped_" in lanes["| **Opportunities**"]
-    assert lanes["| **Evidence**"] == "| **Evidence** | Call reasons |  |"
+    assert "Chatbot · _dropped_" in lanes["Opportunities"]
+    assert lanes["Evidence"] == ('<tr markdown><th scope="row">Evidence</th><td markdown>'
+                                 "Call reasons</td><td markdown></td></tr>")
 
 
 def test_metrics_report_lists_every_metric_worst_first(load: Load) -> None:
