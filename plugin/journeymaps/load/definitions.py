@@ -4,19 +4,18 @@ maps at them (a stage's phase, a touchpoint's channel, a journey's parent)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from ..model.channel import CATALOGUE_RECORD, CHANNELS_FILE, ChannelCatalogue
-from ..model.fields import ID, Record, did_you_mean
+from ..model.fields import Record, did_you_mean
 from ..model.journey import JOURNEY_RECORD, Journey
 from ..model.lifecycle import LIFECYCLE_FILE, LIFECYCLE_RECORD, Lifecycle
 from ..model.problem import FieldPath, Severity
 from ..model.project import Project
 from ..model.source import Source
 from .body import check_body
-from .files import display_path
+from .files import check_file_id, display_path
 from .frontmatter import read_source, read_yaml
 from .vocabulary import (
     channel_of,
@@ -26,9 +25,6 @@ from .vocabulary import (
     index_lifecycle,
     phase_named,
 )
-
-#: The file name of the journey index page: no journey may have it.
-RESERVED_JOURNEY = "index"
 
 
 def load_lifecycle(maps_dir: Path, root: Path) -> Lifecycle | None:
@@ -89,12 +85,7 @@ def load_journey(path: Path, root: Path) -> Journey:
     journey.title = journey.title or journey.id
     journey.source = source
     check_body(source)
-    if not re.fullmatch(ID, journey.id):
-        source.file_problem(1, f"the journey id '{journey.id}' (the file name) must be "
-                               "lowercase letters, digits and '-': rename the file")
-    if journey.id == RESERVED_JOURNEY:
-        source.file_problem(1, "the journey id 'index' is taken by the list of journeys: "
-                               "rename the file")
+    check_file_id(source, journey.id, "journey", "the list of journeys")
     journey.problems = source.problems
     return journey
 

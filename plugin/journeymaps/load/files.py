@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+from ..model.fields import ID
 from ..model.persona import Persona
 from ..model.project import Project
+from ..model.source import Source
 
 #: Photos are published as they are: only raster images, which a browser never runs.
 PHOTO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
@@ -15,6 +18,17 @@ PHOTO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 def display_path(path: Path, root: Path) -> str:
     """A path as authors see it in problems: relative to the repository root."""
     return Path(os.path.relpath(path, root)).as_posix()
+
+
+def check_file_id(source: Source, file_id: str, noun: str, index_page: str) -> None:
+    """A persona's or journey's id is its file name: an id, and not ``index``, the name
+    of the page that lists them all (``index_page``)."""
+    if not re.fullmatch(ID, file_id):
+        source.file_problem(1, f"the {noun} id '{file_id}' (the file name) must be "
+                               "lowercase letters, digits and '-': rename the file")
+    if file_id == "index":
+        source.file_problem(1, f"the {noun} id 'index' is taken by {index_page}: "
+                               "rename the file")
 
 
 def is_file(path: Path) -> bool:

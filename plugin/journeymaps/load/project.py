@@ -11,14 +11,14 @@ from pathlib import Path
 from ..model.fields import DOCS, docs_named
 from ..model.journey import JOURNEYS_FOLDER, Journey
 from ..model.journey_map import MAP_RECORD, JourneyMap, default_title
-from ..model.persona import PERSONA_ID, PERSONA_RECORD, PERSONAS_FOLDER, Persona
+from ..model.persona import PERSONA_RECORD, PERSONAS_FOLDER, Persona
 from ..model.problem import WHOLE_FILE, FieldPath, Problem
 from ..model.project import Project
 from .body import check_body
 from .cache import FileCache
 from .checks import check_answers, check_declared_answers, check_references
 from .definitions import check_definitions, load_channel_catalogue, load_journey, load_lifecycle
-from .files import display_path
+from .files import check_file_id, display_path
 from .frontmatter import read_source
 from .knowledge_base import answer_index, load_articles
 from .metrics import check_contact_questions, load_metrics
@@ -128,12 +128,7 @@ def load_persona(path: Path, root: Path) -> Persona:
     persona.source = source
     check_body(source)
     source.compact(_cross_checked)
-    if not re.fullmatch(PERSONA_ID, persona.id):
-        source.file_problem(1, f"the persona id '{persona.id}' (the file name) must be "
-                               "lowercase letters, digits and '-': rename the file")
-    if persona.id == OVERVIEW:
-        source.file_problem(1, "the persona id 'index' is taken by the persona gallery: "
-                               "rename the file")
+    check_file_id(source, persona.id, "persona", "the persona gallery")
     persona.problems = source.problems
     return persona
 
