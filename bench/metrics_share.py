@@ -21,7 +21,7 @@ from pathlib import Path
 from corpus import write_corpus
 
 from journeymaps.load.project import load_project
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 
 
 def _once(root: Path) -> float:

@@ -29,7 +29,7 @@ import serve_latency
 from corpus import write_corpus
 
 from journeymaps.load.project import load_project
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 
 HERE = Path(__file__).resolve().parent
 THEME = """\

@@ -27,8 +27,8 @@ from journeymaps.model.persona import PERSONA_RECORD
 from journeymaps.model.project import Project
 from journeymaps.pages import site_layout
 from journeymaps.pages.field_tables import TABLES, field_table
-from journeymaps.site import registry
-from journeymaps.site.assembly import transform_docs_page
+from journeymaps.website import registry
+from journeymaps.website.assembly import transform_docs_page
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]

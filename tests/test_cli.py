@@ -17,7 +17,7 @@ from journeymaps.load.project import load_project
 from journeymaps.model.problem import Problem
 from journeymaps.model.project import Project
 from journeymaps.pages.kb_article import article_filename, article_text
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 from test_pages import FILES
 
 MakeProject = Callable[[dict[str, str]], Path]

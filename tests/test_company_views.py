@@ -28,8 +28,8 @@ from journeymaps.pages.opportunity_backlog import render_opportunity_backlog
 from journeymaps.pages.persona_gallery import render_persona_gallery
 from journeymaps.pages.report import heat
 from journeymaps.pages.tags import map_tags
-from journeymaps.site.assembly import generate, transform_docs_page
-from journeymaps.site.registry import MARKERS
+from journeymaps.website.assembly import generate, transform_docs_page
+from journeymaps.website.registry import MARKERS
 
 OPTIONS = SiteOptions(stale_after_days=180, today=dt.date(2025, 6, 1))
 

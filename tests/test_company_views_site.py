@@ -248,7 +248,7 @@ def test_tables_sort_in_a_real_browser(tmp_path: Path) -> None:
         if os.environ.get("JOURNEYMAPS_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    shutil.copy(REPO / "plugin" / "journeymaps" / "site" / "assets" / "journeymaps.js", tmp_path)
+    shutil.copy(REPO / "plugin" / "journeymaps" / "website" / "assets" / "journeymaps.js", tmp_path)
     (tmp_path / "sort.html").write_text(SORT_TEST, encoding="utf-8")
     done = subprocess.run(
         [str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",

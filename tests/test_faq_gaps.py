@@ -29,7 +29,7 @@ from journeymaps.pages.kb_article import article_filename, article_text
 from journeymaps.pages.kb_page import kb_entries, render_kb_index
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.safety.sanitize import Regions
-from journeymaps.site.assembly import generate, transform_docs_page
+from journeymaps.website.assembly import generate, transform_docs_page
 from test_pages import ANNA, BEN
 
 Load = Callable[[dict[str, str]], Project]

@@ -26,7 +26,7 @@ from journeymaps.load.project import Project, load_project
 from journeymaps.model.fields import specs
 from journeymaps.model.journey_map import JourneyMap
 from journeymaps.safety import sanitize, text
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 from safety import OUR_SVG, render, unsafe_html
 
 #: Examples that went all the way through (read by conftest's terminal summary).

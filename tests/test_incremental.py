@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 
 from conftest import REPO
 from journeymaps.mkdocs.plugin import JourneyMapsPlugin
-from journeymaps.site.spool import Spool
+from journeymaps.website.spool import Spool
 
 URL = "http://127.0.0.1:8000/"
 #: written anew by every build with the build's date

@@ -88,7 +88,7 @@ for folder in folders:  # walk_packages would import the adapters' packages to w
         for module in pkgutil.iter_modules(path, f"journeymaps.{folder}."):
             importlib.import_module(module.name)
 from journeymaps.load.project import load_project
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 root = Path(sys.argv[1])
 pages = list(generate(load_project(root, root / "maps", root / "site_src")))
 assert any("```mermaid" in page.content for page in pages)
@@ -107,7 +107,7 @@ def test_the_core_needs_no_mkdocs_and_renders_diagrams_without_mermaid_py_api() 
 
 #: The layers, bottom first (CONTRIBUTING.md draws them): a module imports its own folder
 #: and the folders below it, never one above.
-LAYERS = ["safety", "model", "language", "load", "analysis", "pages", "exports", "site",
+LAYERS = ["safety", "model", "language", "load", "analysis", "pages", "exports", "website",
           "mkdocs", "engines", "cli"]
 PACKAGE = REPO / "plugin" / "journeymaps"
 

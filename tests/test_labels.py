@@ -22,7 +22,7 @@ from journeymaps.language.labels import (
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.persona_gallery import render_persona_gallery
 from journeymaps.pages.persona_page import render_persona_page
-from journeymaps.site.assembly import generate, transform_docs_page
+from journeymaps.website.assembly import generate, transform_docs_page
 from test_pages import FILES
 
 SHIPPED = ("en", "pl", "ru", "zh", "zh-Hant", "de")

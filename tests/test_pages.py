@@ -19,7 +19,7 @@ from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.markdown import front_matter
 from journeymaps.pages.persona_page import render_persona_page
 from journeymaps.safety.text import title as page_title
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 
 Load = Callable[[dict[str, str]], Project]
 

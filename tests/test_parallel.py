@@ -13,7 +13,7 @@ from journeymaps.analysis.options import SiteOptions
 from journeymaps.load import parallel
 from journeymaps.load.cache import FileCache
 from journeymaps.load.project import load_project
-from journeymaps.site.assembly import generate
+from journeymaps.website.assembly import generate
 from test_pages import FILES
 
 REPO = Path(__file__).resolve().parent.parent

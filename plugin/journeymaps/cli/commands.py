@@ -32,8 +32,8 @@ from ..model.problem import Problem
 from ..model.project import Project
 from ..pages.kb_article import article_text
 from ..safety import standalone
-from ..site.assembly import generate as generate_files
-from ..site.assembly import photo_files
+from ..website.assembly import generate as generate_files
+from ..website.assembly import photo_files
 from .problem_formats import FORMATS, format_problems, text_line
 from .scaffold import (
     ScaffoldError,

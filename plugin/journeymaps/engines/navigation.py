@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..language.labels import Labels
-from ..site import registry
+from ..website import registry
 
 Nav = list[Any]
 

@@ -23,7 +23,7 @@ from ..model.project import Project
 from ..pages import site_layout
 from ..safety import standalone
 from ..safety.sanitize import BODY_MARKER
-from ..site.assembly import generate, photo_files, transform_docs_page
+from ..website.assembly import generate, photo_files, transform_docs_page
 from . import config_file
 from .navigation import navigation
 

@@ -21,9 +21,9 @@ from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
 from ..safety.sanitize import Regions, clean_page
-from ..site import registry
-from ..site.assembly import generate, photo_files, transform_docs_page
-from ..site.spool import Spool
+from ..website import registry
+from ..website.assembly import generate, photo_files, transform_docs_page
+from ..website.spool import Spool
 from . import companions, mermaid_assets, sidebar
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental

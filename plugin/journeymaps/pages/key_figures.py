@@ -1,7 +1,7 @@
 """Key figures for the home page: what the marker ``<!-- journeymaps:figures -->`` becomes.
 
 An author places the marker in any docs page (typically ``site_src/index.md``);
-``site.assembly.transform_docs_page`` replaces it with these figures, linked to the
+``website.assembly.transform_docs_page`` replaces it with these figures, linked to the
 reports, relative to that page.
 """
 

@@ -3,7 +3,7 @@
 The MkDocs plugin adds these pages to a build; ``journeymaps generate`` writes
 them to a folder for any other Markdown site generator. Both call this module,
 so the two can never differ. Which pages there are is the registry's
-(``site.registry``); this module builds them and fills hand-written pages.
+(``website.registry``); this module builds them and fills hand-written pages.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Each entry says where the page lives, what it is (for the guide's addresses page),
 which navigation section it belongs to and under which label, and how it is built:
-``build(context)``, one signature for all. ``site.assembly.generate`` builds them in
+``build(context)``, one signature for all. ``website.assembly.generate`` builds them in
 this order, the MkDocs adapter names and groups its navigation from them, and the
 ``<!-- journeymaps:addresses -->`` marker writes the guide's tables from them. A new
 report page is one entry here (and its builder in ``pages/``).
