@@ -13,6 +13,7 @@ import jsonschema
 import yaml
 
 from conftest import Build, mkdocs_build
+from journeymaps.analysis.knowledge_base import kb_entries
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.analysis.repository import repository
 from journeymaps.exports.faq_gaps_json import faq_gaps_export
@@ -25,9 +26,10 @@ from journeymaps.model.question import normalise
 from journeymaps.model.question_index import Gap
 from journeymaps.pages import site_layout
 from journeymaps.pages.faq_gap_report import render_faq_gap_page
-from journeymaps.pages.kb_article import article_filename, article_text
-from journeymaps.pages.kb_page import kb_entries, render_kb_index
+from journeymaps.pages.kb_article import KB_FOLDER, article_filename, article_text
+from journeymaps.pages.kb_page import render_kb_index
 from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.site_layout import KB_INDEX
 from journeymaps.safety.sanitize import Regions
 from journeymaps.website.assembly import generate, transform_docs_page
 from test_pages import ANNA, BEN
@@ -360,7 +362,8 @@ def test_anchors_are_stable_and_unique() -> None:
 
 def test_kb_index(load: Load) -> None:
     project = load(FILES)
-    assert [(e.page, e.title, e.questions, e.maps) for e in kb_entries(project)] == [
+    entries = kb_entries(project, KB_FOLDER, KB_INDEX)
+    assert [(e.page, e.title, e.questions, e.maps) for e in entries] == [
         ("kb/install.md", "Installation", 1, 2),
         ("kb/number.md", "Keeping your number", 1, 1),
         ("kb/opening-hours.md", "Opening hours", 0, 0),
@@ -377,7 +380,7 @@ def test_kb_index_lists_answer_pages_outside_the_kb(load: Load) -> None:
         "site_src/help/payment.md": "---\ntitle: Paying\n---\nCash is fine.\n"}
     project = load(files)
     assert ("help/payment.md", "Paying", 1, 1) in [
-        (e.page, e.title, e.questions, e.maps) for e in kb_entries(project)]
+        (e.page, e.title, e.questions, e.maps) for e in kb_entries(project, KB_FOLDER, KB_INDEX)]
     assert "| [Paying](../help/payment.md) | 1 | 1 |" in render_kb_index(project)
     assert "## Asked by" in transform_docs_page("help/payment.md", "Cash is fine.", project)
 
@@ -390,7 +393,7 @@ def test_hand_written_kb_index_is_kept(load: Load) -> None:
 
 def test_kb_index_without_a_knowledge_base(load: Load) -> None:
     project = load({"maps/personas/anna.md": ANNA})
-    assert kb_entries(project) == []
+    assert kb_entries(project, KB_FOLDER, KB_INDEX) == []
     assert "No article yet." in render_kb_index(project)
 
 

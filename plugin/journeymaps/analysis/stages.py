@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.journey_map import JourneyMap
+from ..model.stage import Stage
 
 
 def stage_key(name: str) -> str:
@@ -30,3 +31,8 @@ def stage_axis(maps: list[JourneyMap]) -> list[tuple[str, str]]:
     first = {key: n for n, key in enumerate(names)}
     ordered = sorted(names, key=lambda k: (where[k][0] / where[k][1], first[k]))
     return [(key, names[key]) for key in ordered]
+
+
+def stage_feelings(stages: list[Stage]) -> list[float | None]:
+    """The average touchpoint score of each stage (None: no score there): the curve's points."""
+    return [stage.average_score for stage in stages]

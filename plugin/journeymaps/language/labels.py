@@ -18,11 +18,12 @@ import string
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import babel
+import babel.numbers
 import yaml
 
 from ..model.fields import did_you_mean
@@ -49,6 +50,23 @@ def plural_rule(language: str) -> Callable[[int], str]:
 
 
 @cache
+@cache
+def _locale(language: str) -> babel.Locale:
+    try:
+        return babel.Locale.parse(language, sep="-")
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.Locale(BASE)
+
+
+@lru_cache(maxsize=8192)  # a site shows the same scores and figures over and over
+def format_number(value: float, decimals: int, fixed: bool, language: str) -> str:
+    """``value`` as ``language`` writes it (Babel's CLDR data): 3,5 in Polish, 3.5 in
+    English, 12 500 in Russian; at most ``decimals`` decimals, exactly so many if
+    ``fixed``."""
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else "")
+    return babel.numbers.format_decimal(value, format=pattern, locale=_locale(language))
+
+
 def plural_categories(language: str) -> tuple[str, ...]:
     """The forms a counted label needs in ``language``: those that whole numbers take.
     CLDR rules look at n % 10, n % 100 and, for "many" in French and its kin, whole
@@ -84,6 +102,10 @@ class Labels:
             return forms.format(n=n, **values)
         category = plural_rule(self.language)(n)
         return forms.get(category, forms.get("other", "")).format(n=n, **values)
+
+    def number(self, value: float, decimals: int = 2, *, fixed: bool = False) -> str:
+        """A figure as the site's language writes it (``format_number``)."""
+        return format_number(value, decimals, fixed, self.language)
 
     def state(self, state: str) -> str:
         """A map's state (``current``, ``future``) in words: as-is, to-be."""

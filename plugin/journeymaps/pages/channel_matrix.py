@@ -18,16 +18,8 @@ from ..model.persona import Persona
 from ..model.project import Project
 from ..safety.text import cell, link_text
 from . import site_layout
-from .report import (
-    LIST_SEPARATOR,
-    NONE,
-    heat,
-    join_items,
-    map_link,
-    persona_links,
-    render_page,
-    table,
-)
+from .links import map_link, persona_links
+from .report import LIST_SEPARATOR, NONE, heat, join_items, render_page, table
 
 #: A cell shows its worst touchpoints, each with its first maps; the rest are counted,
 #: so that the page stays readable (and quick to build) with thousands of maps.

@@ -11,7 +11,8 @@ from ..model.channel import Channel
 from ..model.project import Project
 from ..safety.text import cell, dotted, inline
 from . import site_layout
-from .report import NONE, heat, map_link, persona_links, render_page, sort_as, table
+from .links import map_link, persona_links
+from .report import NONE, heat, render_page, sort_as, table
 
 
 def render_channel_page(channel: Channel, project: Project, labels: Labels = ENGLISH) -> str:
@@ -30,7 +31,7 @@ def render_channel_page(channel: Channel, project: Project, labels: Labels = ENG
         "\n".join(f"- **{label}:** {value}" for label, value in facts if value),
         labels("channel.intro", touchpoints=labels.count("count.touchpoint", len(found)),
                across_maps=labels.count("channels.across_maps", len(maps)),
-               feeling=heat(average), matrix=back),
+               feeling=heat(average, labels=labels), matrix=back),
     ]
     if found:
         phased = by_phase(project)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..model.stage import Stage
-
 STEP = 120  # the width of a stage's slot; its point and label sit in the middle
 PLOT_HEIGHT = 140
 LEFT, RIGHT, TOP, BOTTOM = 28, 8, 14, 40
@@ -26,11 +24,6 @@ class Curve:
 
     label: str
     points: list[float | None]
-
-
-def stage_feelings(stages: list[Stage]) -> list[float | None]:
-    """The average touchpoint score of each stage."""
-    return [stage.average_score for stage in stages]
 
 
 def _y(score: float) -> float:

@@ -19,17 +19,9 @@ from ..model.stage import Stage
 from ..safety.text import cell, dotted, inline, plain
 from . import site_layout
 from .emotion_curve import Curve, emotion_chart
+from .links import journey_link, map_link, persona_links
 from .markdown import author_body
-from .report import (
-    NONE,
-    heat,
-    join_items,
-    journey_link,
-    map_link,
-    persona_links,
-    render_page,
-    table,
-)
+from .report import NONE, heat, join_items, render_page, table
 
 
 @dataclass
@@ -127,7 +119,7 @@ def _summary(node: JourneyNode, project: Project, page: str, labels: Labels) -> 
     definition = project.journeys.get(node.id)
     return dotted(_journey_link(page, node.id, project),
                   labels.count("count.map", len(maps)) if maps else "",
-                  heat(sum(scores) / len(scores)) if scores else "",
+                  heat(sum(scores) / len(scores), labels=labels) if scores else "",
                   cell(definition.owner) if definition else "")
 
 
@@ -147,10 +139,10 @@ def _parting(axis: list[Column], curves: list[Curve], labels: Labels) -> str:
     if widest is None:
         return ""
     spread, i = widest
-    feelings = ", ".join(f"{inline(c.label)} {c.points[i]:.1f}"
+    feelings = ", ".join(f"{inline(c.label)} {labels.number(c.points[i], 1, fixed=True)}"
                          for c in curves if c.points[i] is not None)
-    return labels("journey.parting", stage=inline(axis[i].name), spread=f"{spread:.1f}",
-                  feelings=feelings)
+    return labels("journey.parting", stage=inline(axis[i].name),
+                  spread=labels.number(spread, 1, fixed=True), feelings=feelings)
 
 
 def _table(axis: list[Column], views: list[View], project: Project, labels: Labels) -> str:
@@ -160,7 +152,7 @@ def _table(axis: list[Column], views: list[View], project: Project, labels: Labe
         spread = _spread([v.feeling(column.key) for v in views])
         rows.append([f"**{n}. {cell(column.name)}**",
                      *(_cell(v, column.key, project, labels) for v in views),
-                     f"{spread:.1f}" if spread is not None else NONE])
+                     labels.number(spread, 1, fixed=True) if spread is not None else NONE])
     first = labels["column.phase"] if named else labels["column.stage"]
     return table([first, *(v.header for v in views), labels["column.spread"]], rows)
 
@@ -200,7 +192,7 @@ def render_journey_index(project: Project, labels: Labels = ENGLISH) -> str:
         scores = [s for m in maps for s in m.scores]
         rows.append([_journey_link(page, node.id, project), str(len(maps)),
                      persona_links(page, list(personas.values())) or NONE,
-                     heat(sum(scores) / len(scores) if scores else None)])
+                     heat(sum(scores) / len(scores) if scores else None, labels=labels)])
     header = [labels["column." + key] for key in ("journey", "maps", "personas", "feeling")]
     parts.append(table(header, rows, sortable=True))
     return render_page(title, parts)

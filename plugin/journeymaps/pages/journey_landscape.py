@@ -14,10 +14,9 @@ from ..language.labels import ENGLISH, Labels
 from ..model.project import Project
 from ..safety.text import cell, inline
 from . import site_layout
-from .report import LIST_SEPARATOR, NONE, heat, journey_link, map_link, render_page, table
+from .links import journey_link, some_map_links
+from .report import LIST_SEPARATOR, NONE, heat, render_page, table
 
-#: A cell links its first maps and counts the rest: parents roll up many.
-MAX_MAP_LINKS = 3
 #: Indents a journey within its parent in the table (a non-breaking em space per level).
 INDENT = "&emsp;"
 
@@ -43,7 +42,8 @@ def _weakest(view: Landscape, labels: Labels) -> str:
         return ""
     total = view.totals[weakest.key]
     return "!!! warning \"" + labels("lifecycle.weakest", phase=_quoted(weakest.name)) + \
-        "\"\n\n    " + labels("lifecycle.weakest_detail", feeling=heat(total.average),
+        "\"\n\n    " + labels("lifecycle.weakest_detail",
+                             feeling=heat(total.average, labels=labels),
                              maps=labels.count("count.map", len(total.maps)),
                              pains=labels.count("lifecycle.pains", total.pain_points),
                              gaps=labels.count("lifecycle.gaps", total.gaps))
@@ -74,10 +74,8 @@ def _cell(found: Cell | None, page: str, labels: Labels) -> str:
     counts = [labels.count("lifecycle.pains", found.pain_points) if found.pain_points else "",
               labels.count("lifecycle.gaps", found.gaps) if found.gaps else ""]
     maps = list(found.maps.values())
-    links = ", ".join(map_link(page, m) for m in maps[:MAX_MAP_LINKS])
-    if len(maps) > MAX_MAP_LINKS:
-        links += " " + labels("channels.more_maps", n=len(maps) - MAX_MAP_LINKS)
-    lines = [heat(found.average), " · ".join(c for c in counts if c), links]
+    links = some_map_links(page, maps, labels)
+    lines = [heat(found.average, labels=labels), " · ".join(c for c in counts if c), links]
     return LIST_SEPARATOR.join(line for line in lines if line)
 
 
@@ -94,7 +92,7 @@ def _phases(view: Landscape, project: Project, labels: Labels) -> str:
         description = column.phase.description if column.phase else ""
         rows.append([f"**{cell(column.name)}**", cell(description) or NONE,
                      ", ".join(cell(n) for n in names[column.key].values()) or NONE,
-                     heat(total.average), str(total.pain_points), str(total.gaps),
+                     heat(total.average, labels=labels), str(total.pain_points), str(total.gaps),
                      str(len(total.maps))])
     header = [labels["column." + key] for key in ("phase", "description", "stages", "feeling",
                                                  "pain_points", "open_faq_gaps", "maps")]

@@ -8,10 +8,11 @@ import re
 
 from ..language.labels import ENGLISH, Labels
 from ..safety.text import plain
+from . import site_layout
 from .markdown import yaml_scalar
 
-#: where new articles go, in the docs folder
-KB_FOLDER = "kb"
+#: where new articles go, in the docs folder: the knowledge base's, beside its index
+KB_FOLDER = site_layout.KB_INDEX.rpartition("/")[0]
 #: a file name stays short enough to read in a URL
 _SLUG_LENGTH = 60
 

@@ -12,8 +12,8 @@ from ..analysis.options import SiteOptions
 from ..model.project import Project
 from ..safety.text import cell, dotted
 from . import site_layout
+from .links import map_link, persona_links
 from .map_health import STALE
-from .report import map_link, persona_links
 
 WEAKEST = 3
 

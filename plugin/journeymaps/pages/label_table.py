@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..language.labels import ENGLISH, Labels, Text
 from ..safety.text import code
+from .report import table
 
 
 def _shown(text: Text) -> str:
@@ -28,8 +29,6 @@ def label_table(labels: Labels = ENGLISH) -> str:
     """A Markdown table of every label key and its English text (and the site's)."""
     own = labels.texts != ENGLISH.texts
     header = ["key", "English"] + (["this site"] if own else [])
-    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
-    for key, text in ENGLISH.texts.items():
-        row = [f"`{key}`", _shown(text)] + ([_shown(labels.texts[key])] if own else [])
-        lines.append("| " + " | ".join(row) + " |")
-    return "\n".join(lines)
+    rows = [[f"`{key}`", _shown(text)] + ([_shown(labels.texts[key])] if own else [])
+            for key, text in ENGLISH.texts.items()]
+    return table(header, rows)

@@ -21,6 +21,7 @@ from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
+from .links import map_link, persona_links
 from .measures import target_text, with_unit
 from .report import (
     NONE,
@@ -29,8 +30,6 @@ from .report import (
     folder_facet,
     heat,
     join_items,
-    map_link,
-    persona_links,
     render_page,
     sort_as,
     table,
@@ -104,7 +103,8 @@ def render_map_health(project: Project, options: SiteOptions) -> str:
                  [[tag(m) + map_link(page, m),
                    *([_phase(project, stage, labels)] if phased else []),
                    cell(stage.name), str(len(stage.pain_points)),
-                   heat(stage.average_score), join_items([cell(p) for p in stage.pain_points])]
+                   heat(stage.average_score, labels=labels),
+                   join_items([cell(p) for p in stage.pain_points])]
                   for stage, m in clusters]),
         _section(labels, NO_OWNER, "health.no_owner", labels["health.no_owner_intro"],
                  ["map", "folder"],
@@ -147,8 +147,9 @@ def _phases(project: Project, labels: Labels) -> str:
         if total is None:
             continue
         name = cell(column.name)
-        rows.append([f"**{name}**" if column is weakest else name, heat(total.average),
-                     str(total.pain_points), str(total.gaps), str(len(total.maps))])
+        rows.append([f"**{name}**" if column is weakest else name,
+                     heat(total.average, labels=labels), str(total.pain_points),
+                     str(total.gaps), str(len(total.maps))])
     return _section(labels, PHASES, "health.phases", labels["health.phases_intro"],
                     ["phase", "feeling", "pain_points", "open_faq_gaps", "maps"], rows)
 
@@ -196,8 +197,8 @@ def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
                  ["metric", "map", "stage", "value", "target"],
                  [[cell(row.measured.name), map_link(page, row.journey_map),
                    cell(row.stage) or f"_{labels['measure.whole_map']}_",
-                   f"**{cell(with_unit(row.measured.value, _unit(row.measured.metric)))}**",
-                   target_text(row.measured.metric) or NONE] for row in missed]),
+                   f"**{cell(with_unit(row.measured.value, _unit(row.measured.metric), labels))}**",
+                   target_text(row.measured.metric, labels) or NONE] for row in missed]),
         _section(labels, STALE_SERIES, "health.stale_series",
                  labels("health.stale_series_intro", days=options.stale_after_days),
                  ["metric", "map", "stage", "date", "source"],

@@ -24,28 +24,25 @@ from .emotion_curve import HIGHEST, LOWEST, sparkline
 UNDER_WAY = ("done", "in-progress")
 
 
-def number(value: float | int | str) -> str:
-    """A value as people write it: no '.0', at most two decimals."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int) or value.is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def number(value: float | int | str, labels: Labels = ENGLISH) -> str:
+    """A value as people write it in the site's language: no '.0', at most two
+    decimals (3,25 in Polish); a hand-typed text as it is."""
+    return value if isinstance(value, str) else labels.number(value)
 
 
-def with_unit(value: float | int | str, unit: str | None) -> str:
+def with_unit(value: float | int | str, unit: str | None, labels: Labels = ENGLISH) -> str:
     """``25 points``, ``12%``: "%" sits without a space, as the contract says."""
-    text = number(value)
+    text = number(value, labels)
     if not unit or isinstance(value, str):
         return text
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
-def target_text(metric: Metric | None) -> str:
+def target_text(metric: Metric | None, labels: Labels = ENGLISH) -> str:
     """A metric's target with its unit, table-safe; '' without one."""
     if metric is None or metric.target is None:
         return ""
-    return cell(with_unit(metric.target, metric.unit))
+    return cell(with_unit(metric.target, metric.unit, labels))
 
 
 def verdict(measured: Measured, labels: Labels = ENGLISH, *, with_target: bool = True) -> str:
@@ -54,7 +51,7 @@ def verdict(measured: Measured, labels: Labels = ENGLISH, *, with_target: bool =
     if measured.target_met is None or measured.metric is None:
         return ""
     met, metric = measured.target_met, measured.metric
-    target = with_unit(metric.target if metric.target is not None else 0, metric.unit)
+    target = with_unit(metric.target if metric.target is not None else 0, metric.unit, labels)
     word = labels["measure.met" if met else "measure.missed"]
     return (f'<span class="jm-{"met" if met else "missed"}" title="'
             f'{html.escape(labels("measure.target", target=target))}">{html.escape(word)}'
@@ -74,7 +71,7 @@ def trend(measured: Measured, labels: Labels = ENGLISH) -> str:
               for v in values]
     unit = measured.metric.unit if measured.metric else None
     label = labels("measure.trend", metric=measured.name,
-                   values=", ".join(with_unit(v, unit) for v in values))
+                   values=", ".join(with_unit(v, unit, labels) for v in values))
     return sparkline(list(scaled), label)
 
 
@@ -87,7 +84,7 @@ def provenance(measured: Measured) -> str:
 def measured_item(measured: Measured, labels: Labels = ENGLISH) -> str:
     """One metric, table-safe: name, value and unit, verdict, trend, source and date."""
     unit = measured.metric.unit if measured.metric else None
-    value = cell(with_unit(measured.value, unit))
+    value = cell(with_unit(measured.value, unit, labels))
     return dotted(f"{cell(measured.name)}: **{value}**", verdict(measured, labels),
                   trend(measured, labels), provenance(measured))
 

@@ -9,8 +9,9 @@ from ..model.metric import Metric
 from ..model.project import Project
 from ..safety.text import cell, dotted
 from . import site_layout
+from .links import map_link
 from .measures import provenance, target_text, trend, verdict, with_unit
-from .report import NONE, map_link, render_page, sort_as, table
+from .report import NONE, render_page, sort_as, table
 
 HEADER = ["map", "stage", "latest", "target", "trend", "source"]
 
@@ -27,7 +28,7 @@ def render_metrics_report(project: Project, labels: Labels = ENGLISH) -> str:
 
 
 def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels) -> str:
-    target = target_text(metric)
+    target = target_text(metric, labels)
     about = dotted(f"`{cell(metric.id)}`", target and labels("measure.target", target=target),
                    labels["measure." + (metric.better or "higher")])
     heading = f"## {cell(metric.name)} {{ #metric-{metric.id} }}"
@@ -41,13 +42,13 @@ def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels) -> str:
 def _row(rank: int, row: MeasuredAt, labels: Labels) -> list[str]:
     measured = row.measured
     unit = measured.metric.unit if measured.metric else None
-    value = f"**{cell(with_unit(measured.value, unit))}**"
+    value = f"**{cell(with_unit(measured.value, unit, labels))}**"
     return [
         map_link(site_layout.METRICS, row.journey_map),
         cell(row.stage) or f"_{labels['measure.whole_map']}_",
         # sorted by its rank: the browser sorts the column worst first, as the page does
         sort_as(f"{rank:06d}", dotted(value, verdict(measured, labels, with_target=False))),
-        target_text(measured.metric) or NONE,
+        target_text(measured.metric, labels) or NONE,
         trend(measured, labels) or NONE,
         provenance(measured) or NONE,
     ]

@@ -17,18 +17,9 @@ from ..model.project import Project
 from ..model.stage import Stage
 from ..safety.text import cell
 from . import site_layout
+from .links import journey_link, map_link, persona_links
 from .measures import ticket_link
-from .report import (
-    NONE,
-    heat,
-    join_items,
-    journey_link,
-    map_link,
-    persona_links,
-    render_page,
-    sort_as,
-    table,
-)
+from .report import NONE, heat, join_items, render_page, sort_as, table
 
 HEADER = ["priority", "opportunity", "owner", "map", "stage", "personas", "feeling",
           "stage_pain_points"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..language.labels import ENGLISH, Labels
 from ..model.persona import Persona
 from ..model.project import Project
-from ..safety.text import dotted, inline, link_text
+from ..safety.text import dotted, inline
 from . import site_layout
+from .links import persona_link
 from .persona_page import picture
 from .report import render_page
 
@@ -24,9 +25,8 @@ def render_persona_gallery(project: Project, labels: Labels = ENGLISH) -> str:
 
 
 def _card(persona: Persona, maps: int, labels: Labels) -> str:
-    target = site_layout.link(site_layout.PERSONA_GALLERY, site_layout.persona_page(persona.id))
-    name = link_text(persona.display_name)
-    lines = [f"-   {_picture(persona)} **[{name}]({target})**", ""]
+    name = persona_link(site_layout.PERSONA_GALLERY, persona, in_table=False)
+    lines = [f"-   {_picture(persona)} **{name}**", ""]
     facts = dotted(inline(persona.segment), inline(persona.role),
                    labels.count("gallery.maps", maps) if maps else labels["gallery.no_maps"])
     lines.append(f"    {facts}")

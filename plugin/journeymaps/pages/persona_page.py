@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 
+from ..analysis.stages import stage_feelings
 from ..language.labels import ENGLISH, Labels
 from ..model.persona import Persona
 from ..model.project import Project
 from ..safety.text import code, dotted, inline, link_text, url
 from . import site_layout
-from .emotion_curve import sparkline, stage_feelings
+from .emotion_curve import sparkline
 from .markdown import author_body, front_matter, problems_admonition
 
 

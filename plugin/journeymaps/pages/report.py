@@ -8,15 +8,12 @@ as plain tables.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from urllib.parse import quote
 
-from ..language.labels import Labels
-from ..model.journey_map import JourneyMap
-from ..model.persona import Persona
+from ..language.labels import ENGLISH, Labels
 from ..safety.sanitize import FACETS
-from ..safety.text import inline, link_text
-from . import site_layout
+from ..safety.text import inline
 from .markdown import REPORT_SEARCH, front_matter
 
 #: Material's search leaves out the element with this attribute: a report's table only
@@ -41,43 +38,31 @@ def render_page(title: str, parts: list[str], *, wide: bool = False) -> str:
     return "\n\n".join(part for part in body if part) + "\n"
 
 
-def heat(score: float | None, label: str | None = None) -> str:
-    """A score as a chip coloured from red (1) to green (5); a dash when there is none."""
+def heat(score: float | None, label: str | None = None, labels: Labels | None = None) -> str:
+    """A score as a chip coloured from red (1) to green (5), written in the site's
+    language (3,5 in Polish); a dash when there is none."""
     if score is None:
         return NONE
     level = min(5, max(1, int(score + 0.5)))
-    text = label or f"{score:.1f}"
+    text = label or (labels or ENGLISH).number(score, 1, fixed=True)
     return f'<span class="jm-heat jm-heat-{level}">{html.escape(text)}</span>'
 
 
-def table(header: list[str], rows: list[list[str]], *, sortable: bool = False) -> str:
-    """A Markdown table; cells must already be safe (``text.cell``)."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+def table(header: list[str], rows: list[list[str]], *, sortable: bool = False,
+          right: Collection[int] = (), fit: bool = False) -> str:
+    """A Markdown table; cells must already be safe (``text.cell``).
+
+    ``right``: the columns (by index) of figures, aligned right. A ``sortable`` table's
+    headings sort it (the site's script); a ``fit`` one takes the width of its box. Both
+    are left out of search: a report's table only repeats the maps' words."""
+    rule = "|" + "".join("--:|" if i in right else "---|" for i in range(len(header)))
+    lines = ["| " + " | ".join(header) + " |", rule]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     markdown = "\n".join(lines)
-    if not sortable:
+    kind = "jm-sortable" if sortable else "jm-fit" if fit else ""
+    if not kind:
         return markdown
-    return f'<div class="jm-sortable" {NOT_SEARCHED} markdown>\n\n{markdown}\n\n</div>'
-
-
-def map_link(page: str, journey_map: JourneyMap) -> str:
-    target = site_layout.link(page, site_layout.map_page(journey_map))
-    return f"[{link_text(journey_map.title, in_table=True)}]({target})"
-
-
-def persona_links(page: str, personas: list[Persona]) -> str:
-    return ", ".join(
-        f"[{link_text(p.display_name, in_table=True)}]"
-        f"({site_layout.link(page, site_layout.persona_page(p.id))})"
-        for p in personas)
-
-
-def journey_link(page: str, journey: str | None, title: str | None = None) -> str:
-    """A link to a journey's page, named by its title (``Project.journey_title``)."""
-    if not journey:
-        return ""
-    target = site_layout.link(page, site_layout.journey_page(journey))
-    return f"[{link_text(title or journey, in_table=True)}]({target})"
+    return f'<div class="{kind}" {NOT_SEARCHED} markdown>\n\n{markdown}\n\n</div>'
 
 
 def sort_as(key: str | int, markdown: str) -> str:
