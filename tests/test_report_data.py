@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from journeymaps.analysis.catalogue import catalogue
+from journeymaps.analysis.comparison import comparison
 from journeymaps.analysis.faq_gaps import counted, gaps_by_folder
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.language.labels import ENGLISH, load_labels
@@ -85,3 +86,23 @@ def test_figures_in_the_sites_language() -> None:
     assert with_unit(12.5, "%", polish) == "12,5%"
     assert with_unit(1250, "s", ENGLISH) == "1,250 s"
     assert ">4,0</span>" in heat(4.0, labels=polish) and ">4.0</span>" in heat(4.0)
+
+
+def test_a_journey_comparison_finds_where_the_ways_part(load: Load) -> None:
+    def walk(title: str, persona: str, first: int, second: int, state: str = "") -> str:
+        return (f"---\ntitle: {title}\npersona: {persona}\njourney: moving\n"
+                + (f"state: {state}\n" if state else "")
+                + "stages:\n"
+                f"  - name: Inquiry\n    touchpoints:\n      - {{name: Call, score: {first}}}\n"
+                f"  - name: Visit\n    touchpoints:\n      - {{name: Engineer, score: {second}}}\n"
+                "---\n")
+    project = load({**PERSONAS,
+                    "maps/a.md": walk("Calls", "anna", 2, 4),
+                    "maps/b.md": walk("Ads", "ben", 3, 1),
+                    "maps/c.md": walk("Better", "ben", 4, 4, state="future")})
+    compared = comparison("moving", project, ENGLISH)
+    assert [c.name for c in compared.axis] == ["Inquiry", "Visit"]
+    assert [w.journey_map.title for w in compared.walks] == ["Ads", "Calls", "Better"]
+    assert [compared.feelings(w) for w in compared.walks] == [[3, 1], [2, 4], [4, 4]]
+    assert [compared.spread(i) for i in range(2)] == [2, 3]
+    assert compared.parting() == (1, 3) and compared.walks[2].future

@@ -6,16 +6,12 @@ of journeys as their hierarchy (``journeys/index.md``).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from ..analysis.channels import channel_ref
+from ..analysis.comparison import Comparison, Walk, comparison
 from ..analysis.journeys import JourneyNode, ancestors, journey_tree
-from ..analysis.phases import Column, by_phase, column_of, columns
+from ..analysis.phases import by_phase
 from ..language.labels import ENGLISH, Labels
-from ..model.journey_map import JourneyMap
 from ..model.project import Project
-from ..model.stage import Stage
 from ..safety.text import cell, dotted, inline, plain
 from . import site_layout
 from .emotion_curve import Curve, emotion_chart
@@ -24,67 +20,45 @@ from .markdown import author_body
 from .report import NONE, heat, join_items, render_page, table
 
 
-@dataclass
-class View:
-    """One map of the journey: a persona's (or several's) way through it."""
-
-    journey_map: JourneyMap
-    label: str  # plain text, for the chart
-    header: str  # Markdown, for the table
-    stages: dict[str, list[Stage]]  # by column key
-
-    def feeling(self, key: str) -> float | None:
-        scores = [s for stage in self.stages.get(key, []) for s in stage.scores]
-        return sum(scores) / len(scores) if scores else None
-
-
-def _views(maps: list[JourneyMap], project: Project, page: str, labels: Labels) -> list[View]:
-    views = []
-    ordered = sorted(maps, key=lambda m: (m.state_or_default != "current",
-                                          labels.sort_key(m.title)))
-    for journey_map in ordered:
-        personas = project.personas_of(journey_map)
-        names = ", ".join(plain(p.display_name) for p in personas) or plain(journey_map.title)
-        future = journey_map.state_or_default == "future"
-        by_key: dict[str, list[Stage]] = defaultdict(list)
-        for stage in journey_map.stages:
-            by_key[column_of(project, stage)].append(stage)
-        target = site_layout.link(page, site_layout.map_page(journey_map))
-        header = dotted(persona_links(page, personas) or cell(journey_map.title),
-                        f"[{labels.state(journey_map.state_or_default)}]({target})")
-        label = f"{names} ({labels.state('future')})" if future else names
-        views.append(View(journey_map, label, header, dict(by_key)))
-    return views
-
-
 def render_journey_comparison(journey: str, project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.journey_page(journey)
     title = project.journey_title(journey)
-    maps = project.maps_by_journey.get(journey, [])
-    views = _views(maps, project, page, labels)
-    axis = columns(project, maps, labels)
+    compared = comparison(journey, project, labels)
     parts = [_about(journey, project, page, labels), _children(journey, project, page, labels)]
-    if views:
-        curves = [Curve(v.label, [v.feeling(c.key) for c in axis]) for v in views]
+    if compared.walks:
+        curves = [Curve(_label(walk, labels), compared.feelings(walk)) for walk in compared.walks]
         heading = "journey.by_phase" if by_phase(project) else "journey.by_stage"
         parts += [
-            labels.count("journey.intro", len(views), journey=inline(title)),
-            "\n".join("- " + dotted(map_link(page, v.journey_map),
-                                    persona_links(page, project.personas_of(v.journey_map)),
-                                    labels.state(v.journey_map.state_or_default),
-                                    cell(v.journey_map.owner))
-                      for v in views),
+            labels.count("journey.intro", len(compared.walks), journey=inline(title)),
+            "\n".join("- " + dotted(map_link(page, w.journey_map), persona_links(page, w.personas),
+                                    labels.state(w.journey_map.state_or_default),
+                                    cell(w.journey_map.owner))
+                      for w in compared.walks),
             f"## {labels['journey.curves']}",
-            emotion_chart([c.name for c in axis], curves,
+            emotion_chart([c.name for c in compared.axis], curves,
                           labels("journey.caption", journey=plain(title))),
-            _parting(axis, curves, labels),
+            _parting(compared, curves, labels),
             f"## {labels[heading]}",
-            _table(axis, views, project, labels),
+            _table(compared, project, page, labels),
         ]
     definition = project.journeys.get(journey)
     if definition is not None and definition.body.strip():
         parts.append(author_body(definition.body))  # last: see sanitize.clean_page
     return render_page(title, parts, wide=True)
+
+
+def _label(walk: Walk, labels: Labels) -> str:
+    """The walk's name on the chart, plain text: its personas (the map's title without)."""
+    names = ", ".join(plain(p.display_name) for p in walk.personas) or plain(
+        walk.journey_map.title)
+    return f"{names} ({labels.state('future')})" if walk.future else names
+
+
+def _header(walk: Walk, page: str, labels: Labels) -> str:
+    """The walk's column heading: its personas (or title), and its map named by state."""
+    target = site_layout.link(page, site_layout.map_page(walk.journey_map))
+    return dotted(persona_links(page, walk.personas) or cell(walk.journey_map.title),
+                  f"[{labels.state(walk.journey_map.state_or_default)}]({target})")
 
 
 def _about(journey: str, project: Project, page: str, labels: Labels) -> str:
@@ -127,38 +101,33 @@ def _journey_link(page: str, journey: str, project: Project) -> str:
     return journey_link(page, journey, project.journey_title(journey))
 
 
-def _spread(points: list[float | None]) -> float | None:
-    scored = [p for p in points if p is not None]
-    return max(scored) - min(scored) if len(scored) > 1 else None
-
-
-def _parting(axis: list[Column], curves: list[Curve], labels: Labels) -> str:
-    """The stage where the views differ most: where one persona is lost."""
-    spreads = [(_spread([c.points[i] for c in curves]), i) for i in range(len(axis))]
-    widest = max(((s, i) for s, i in spreads if s), default=None, key=lambda x: x[0])
-    if widest is None:
+def _parting(compared: Comparison, curves: list[Curve], labels: Labels) -> str:
+    """The column where the walks differ most: where one persona is lost."""
+    found = compared.parting()
+    if found is None:
         return ""
-    spread, i = widest
+    i, spread = found
     feelings = ", ".join(f"{inline(c.label)} {labels.number(c.points[i], 1, fixed=True)}"
                          for c in curves if c.points[i] is not None)
-    return labels("journey.parting", stage=inline(axis[i].name),
+    return labels("journey.parting", stage=inline(compared.axis[i].name),
                   spread=labels.number(spread, 1, fixed=True), feelings=feelings)
 
 
-def _table(axis: list[Column], views: list[View], project: Project, labels: Labels) -> str:
-    named = by_phase(project)  # a phase's cell names the map's stages it holds (_cell)
+def _table(compared: Comparison, project: Project, page: str, labels: Labels) -> str:
     rows = []
-    for n, column in enumerate(axis, 1):
-        spread = _spread([v.feeling(column.key) for v in views])
+    for n, column in enumerate(compared.axis, 1):
+        spread = compared.spread(n - 1)
         rows.append([f"**{n}. {cell(column.name)}**",
-                     *(_cell(v, column.key, project, labels) for v in views),
+                     *(_cell(w, column.key, project, labels) for w in compared.walks),
                      labels.number(spread, 1, fixed=True) if spread is not None else NONE])
-    first = labels["column.phase"] if named else labels["column.stage"]
-    return table([first, *(v.header for v in views), labels["column.spread"]], rows)
+    first = labels["column.phase"] if by_phase(project) else labels["column.stage"]
+    header = [first, *(_header(w, page, labels) for w in compared.walks),
+              labels["column.spread"]]
+    return table(header, rows)
 
 
-def _cell(view: View, key: str, project: Project, labels: Labels) -> str:
-    stages = view.stages.get(key)
+def _cell(walk: Walk, key: str, project: Project, labels: Labels) -> str:
+    stages = walk.stages.get(key)
     if not stages:
         return NONE
     named = by_phase(project)
