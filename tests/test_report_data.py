@@ -10,6 +10,12 @@ from collections.abc import Callable
 from journeymaps.analysis.catalogue import catalogue
 from journeymaps.analysis.comparison import comparison
 from journeymaps.analysis.faq_gaps import counted, gaps_by_folder
+from journeymaps.analysis.health import (
+    obstacle_clusters,
+    personas_without_maps,
+    stages_without_touchpoints,
+    unowned_maps,
+)
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.language.labels import ENGLISH, load_labels
 from journeymaps.model.project import Project
@@ -106,3 +112,20 @@ def test_a_journey_comparison_finds_where_the_ways_part(load: Load) -> None:
     assert [compared.feelings(w) for w in compared.walks] == [[3, 1], [2, 4], [4, 4]]
     assert [compared.spread(i) for i in range(2)] == [2, 3]
     assert compared.parting() == (1, 3) and compared.walks[2].future
+
+
+def test_map_health_findings_are_data(load: Load) -> None:
+    pains = "    pain_points: [Queue, Price, Noise]\n"
+    project = load({**PERSONAS, "maps/personas/cleo.md": "---\nname: Cleo\n---\n",
+                    "maps/b.md": "---\ntitle: B\npersona: anna\nowner: Digital\nstages:\n"
+                                 "  - name: Shop\n" + pains + "  - name: Pay\n"
+                                 "    touchpoints: [{name: Till, score: 2}]\n---\n",
+                    "maps/a.md": "---\ntitle: A\npersona: ben\nstages:\n  - name: Ask\n"
+                                 + pains + "---\n"})
+    options = SiteOptions()
+    assert [(s.name, m.title) for s, m in obstacle_clusters(project, options)] == [
+        ("Ask", "A"), ("Shop", "B")]
+    assert [m.title for m in unowned_maps(project, options)] == ["A"]
+    assert [p.id for p in personas_without_maps(project, options)] == ["cleo"]
+    assert [(s.name, m.title) for s, m in stages_without_touchpoints(project)] == [
+        ("Ask", "A"), ("Shop", "B")]

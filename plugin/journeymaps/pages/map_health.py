@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..analysis.health import WEAK_SCORE, WEAKEST_LINKS, stale_maps, weakest_links
+from ..analysis.health import (
+    OBSTACLE_CLUSTER,
+    WEAK_SCORE,
+    WEAKEST_LINKS,
+    obstacle_clusters,
+    personas_without_maps,
+    stages_without_touchpoints,
+    stale_maps,
+    unowned_maps,
+    weakest_links,
+)
 from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
 from ..analysis.metrics import metric_report, missed_targets, stale_series, unfounded_maps
@@ -35,8 +45,6 @@ from .report import (
     table,
 )
 
-#: Several obstacles at one stage lose the customer; from this many on, a stage is flagged.
-OBSTACLE_CLUSTER = 3
 #: the filters of the page (facet: the column whose heading names it)
 FILTERS = {"folder": "folder", "owner": "owner", "persona": "personas"}
 #: Section anchors, stable for links from the home page and elsewhere.
@@ -50,20 +58,14 @@ MISSED, STALE_SERIES, UNFOUNDED = ("missed-targets", "stale-measurements",
 
 def render_map_health(project: Project, options: SiteOptions) -> str:
     page, labels = site_layout.HEALTH, options.labels
-    order = labels.sort_key
     tag = _facets(project, labels)
     stale = stale_maps(project, options)
     weakest = weakest_links(project)
     phased = by_phase(project)
-    clusters = sorted(  # with a lifecycle, in lifecycle order; the most obstacles first
-        ((stage, m) for m in project.maps for stage in m.stages
-         if len(stage.pain_points) >= OBSTACLE_CLUSTER),
-        key=lambda item: (phase_rank(project, item[0]) if phased else 0,
-                          -len(item[0].pain_points), order(item[1].title)))
-    unowned = sorted((m for m in project.maps if not m.owner), key=lambda m: order(m.title))
-    lonely = sorted((p for p in project.personas.values() if not project.maps_by_persona.get(p.id)),
-                    key=lambda p: order(p.display_name))
-    empty = [(stage, m) for m in project.maps for stage in m.stages if not stage.touchpoints]
+    clusters = obstacle_clusters(project, options)
+    unowned = unowned_maps(project, options)
+    lonely = personas_without_maps(project, options)
+    empty = stages_without_touchpoints(project)
     summary = [
         (STALE, "health.stale", labels.count("count.map", len(stale))),
         (WEAKEST, "health.weakest", labels.count("count.touchpoint", len(weakest))),
