@@ -15,8 +15,8 @@ from ..model.problem import FieldPath, Severity
 from ..model.project import Project
 from ..model.source import Source
 from .body import check_body
-from .files import check_file_id, display_path
-from .frontmatter import read_source, read_yaml
+from .files import check_file_id, display_path, read_record
+from .frontmatter import read_yaml
 from .vocabulary import (
     channel_of,
     closest_channel,
@@ -77,13 +77,9 @@ def _duplicate_ids(items: Any, path: FieldPath, source: Source) -> None:
 
 def load_journey(path: Path, root: Path) -> Journey:
     """A journey file; its id is the file stem."""
-    source = read_source(path, display_path(path, root))
-    journey = JOURNEY_RECORD.check(source.data, (), source) if source.data is not None else None
-    journey = journey or Journey()
+    journey, source = read_record(path, root, JOURNEY_RECORD, Journey)
     journey.id = path.stem
-    journey.file, journey.body, journey.body_line = source.file, source.body, source.body_line
     journey.title = journey.title or journey.id
-    journey.source = source
     check_body(source)
     check_file_id(source, journey.id, "journey", "the list of journeys")
     journey.problems = source.problems

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any, TypeVar
 
-from ..model.fields import ID
+from ..model.fields import ID, Record
 from ..model.persona import Persona
 from ..model.project import Project
 from ..model.source import Source
+from .frontmatter import read_source
+
+RecordT = TypeVar("RecordT")
 
 #: Photos are published as they are: only raster images, which a browser never runs.
 PHOTO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
@@ -50,3 +54,16 @@ def photo_file(project: Project, persona: Persona) -> Path | None:
     except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long, a NUL
         return None
     return path if inside and is_file(path) else None
+
+
+def read_record(path: Path, root: Path, record: Record,
+                empty: type[RecordT]) -> tuple[RecordT, Source]:
+    """A file's front matter checked against its record (an ``empty()`` one where the file
+    has none or it cannot be read: its problems say why), with the file's name, body and
+    source filled in: what every kind of Markdown file in maps/ starts from."""
+    source = read_source(path, display_path(path, root))
+    found: Any = record.check(source.data, (), source) if source.data is not None else None
+    found = found or empty()
+    found.file, found.body, found.body_line = source.file, source.body, source.body_line
+    found.source = source
+    return found, source

@@ -18,8 +18,7 @@ from .body import check_body
 from .cache import FileCache
 from .checks import check_answers, check_declared_answers, check_references
 from .definitions import check_definitions, load_channel_catalogue, load_journey, load_lifecycle
-from .files import check_file_id, display_path
-from .frontmatter import read_source
+from .files import check_file_id, display_path, read_record
 from .knowledge_base import answer_index, load_articles
 from .metrics import check_contact_questions, load_metrics
 from .questions import index_questions
@@ -120,12 +119,8 @@ def _load_file(path: Path, root: Path, maps_dir: Path) -> JourneyMap | Persona |
 
 
 def load_persona(path: Path, root: Path) -> Persona:
-    source = read_source(path, display_path(path, root))
-    persona = PERSONA_RECORD.check(source.data, (), source) if source.data is not None else None
-    persona = persona or Persona()
+    persona, source = read_record(path, root, PERSONA_RECORD, Persona)
     persona.id = path.stem
-    persona.file, persona.body, persona.body_line = source.file, source.body, source.body_line
-    persona.source = source
     check_body(source)
     source.compact(_cross_checked)
     check_file_id(source, persona.id, "persona", "the persona gallery")
@@ -134,14 +129,9 @@ def load_persona(path: Path, root: Path) -> Persona:
 
 
 def load_map(path: Path, root: Path, maps_dir: Path) -> JourneyMap:
-    source = read_source(path, display_path(path, root))
-    journey_map = MAP_RECORD.check(source.data, (), source) if source.data is not None else None
-    journey_map = journey_map or JourneyMap()
-    journey_map.file = source.file
+    journey_map, source = read_record(path, root, MAP_RECORD, JourneyMap)
     journey_map.slug = path.relative_to(maps_dir).with_suffix("").as_posix()
     journey_map.title = journey_map.title or default_title(path.stem)
-    journey_map.body, journey_map.body_line = source.body, source.body_line
-    journey_map.source = source
     if journey_map.slug == OVERVIEW:
         source.file_problem(1, f"the page of {source.file} would take the place of the "
                                "catalogue of maps: rename the file")
