@@ -163,6 +163,27 @@ def test_search_finds_the_map_first(tab: Tab, query: str, first: str) -> None:
     assert maps and (not reports or maps[0] < reports[0]), hrefs
 
 
+def test_a_search_result_leads_to_the_stage(tab: Tab) -> None:
+    """"Long hold times" is a pain point of the clinic map's Booking stage: the map's
+    result names that stage, and its link opens the map at the stage's column."""
+    tab.open("", to_click=True)
+    search = tab.page.locator("input.md-search__input")
+    search.click()
+    search.fill("hold times")
+    search.press("End")
+    first = tab.page.locator(".md-search-result__item").first
+    expect(first).to_be_visible(timeout=WAIT_MS)
+    stage = first.locator("a[href*='#stage-']").first
+    expect(stage).to_have_attribute(
+        "href", re.compile(r"/maps/clinic/new-patient-boomer/\?h=[^#]*#stage-booking$"))
+    expect(stage).to_contain_text("Booking")
+    stage.click()
+    column = tab.page.locator("th#stage-booking")
+    expect(column).to_be_in_viewport(timeout=WAIT_MS)
+    expect(column).to_contain_text("Booking")
+    assert tab.errors == []
+
+
 def test_a_section_the_filter_empties_is_hidden(site: Site, tab: Tab) -> None:
     folders = {m.folder for gap in site.project.questions.gaps for m in gap.maps}
     assert len(folders) > 1

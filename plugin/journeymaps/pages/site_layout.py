@@ -80,6 +80,27 @@ def folder_anchor(folder: str) -> str:
     return "folder-" + unique_slug(folder.replace("/", "-")) if folder else "folder"
 
 
+def stage_anchors(names: list[str]) -> list[str]:
+    """The ids of a map's stages on its page, in order: ``stage-<words of the name>``
+    (``Long wait`` -> ``stage-long-wait``, any script's letters kept), ``stage-<n>`` for a
+    stage without words, and ``-2``, ``-3``... after a name an earlier stage has. Search
+    results lead to them, so they depend on the stage's name alone (and on the names
+    before it only when two stages share one)."""
+    anchors: list[str] = []
+    for number, name in enumerate(names, 1):
+        words = re.sub(r"[\W_]+", "-", name.casefold()).strip("-")[:STAGE_ANCHOR_LENGTH]
+        anchor = f"stage-{words.strip('-')}" if words else f"stage-{number}"
+        base, n = anchor, 2
+        while anchor in anchors:
+            anchor, n = f"{base}-{n}", n + 1
+        anchors.append(anchor)
+    return anchors
+
+
+#: Long names make long links: the first 60 characters of the name's words
+STAGE_ANCHOR_LENGTH = 60
+
+
 def page_url(page: str) -> str:
     """The directory URL of a page (and its ``#fragment``), relative to the site root."""
     path, hash_mark, fragment = page.partition("#")
