@@ -11,10 +11,12 @@ from collections.abc import Callable
 import pytest
 import yaml
 
+from journeymaps.analysis.backlog import backlog_board
 from journeymaps.analysis.health import stale_maps, weakest_links
 from journeymaps.analysis.map_stats import average_score, is_stale, open_questions
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.analysis.stages import stage_axis
+from journeymaps.language.labels import ENGLISH
 from journeymaps.model.project import Project
 from journeymaps.pages import site_layout
 from journeymaps.pages.catalogue import render_catalogue
@@ -415,22 +417,65 @@ def test_matrix_cell_shows_its_average_and_its_worst_touchpoints(load) -> None:
 
 
 def test_backlog_puts_high_priority_and_worst_feeling_first(company: Project) -> None:
+    board = backlog_board(company, ENGLISH)
+    # no map gives a status: the board is grouped by priority, unset last
+    assert board.by == "priority"
+    assert [(g.key, [c.opportunity.text for c in g.cards]) for g in board.groups] == [
+        ("high", ["Send an arrival SMS", "Explain the first bill"]),
+        ("medium", ["Callback option"]), ("low", ["Offer a home visit"]),
+        ("unset", ["Show the total price"])]
+    sms = board.cards[0]
+    assert (sms.journey_map.title, sms.stage.name) == ("Moving house (Anna)", "Installation")
+    assert (sms.owner, sms.owner_from_map) == ("Care team", True)
+    # Bob's map has no owner; the total price, of Anna's map, gets its owner
+    assert [(c.owner, c.owner_from_map) for c in board.cards[3:]] == [("", False),
+                                                                       ("Care team", True)]
     page = render_opportunity_backlog(company)
     assert "5 opportunities (2 high, 1 medium, 1 low, 1 unset)." in page
     assert "**1 opportunity without any owner.**" in page
-    assert "Where the work stands: [5 idea](#status-idea)." in page
-    table = rows(page[page.index("{ #status-idea }"):page.index("## By owner")])
-    assert [row.split(" | ")[1] for row in table] == [
-        "Send an arrival SMS", "Explain the first bill", "Callback option",
-        "Offer a home visit", "Show the total price"]
-    sms = table[0].split(" | ")
-    assert sms[0] == '| <span data-sort="0">**high**</span>'
-    assert sms[2:6] == ["_Care team_", "[Moving house (Anna)](maps/telecom/moving-anna.md)",
-                        "Installation", "[Anna Nowak](personas/anna.md)"]
-    assert sms[6] == '<span class="jm-heat jm-heat-1">1.0</span>'
-    assert sms[7] == "• Technician late<br>• No arrival window<br>• Router missing |"
-    assert table[3].split(" | ")[2] == "–"  # Bob's map has no owner either
-    assert table[4].startswith('| <span data-sort="3">unset</span>')
+    assert "Where the work stands" not in page  # no status to tell
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    assert headings == [
+        '## High <span class="jm-count">2</span> { #priority-high }',
+        '## Medium <span class="jm-count">1</span> { #priority-medium }',
+        '## Low <span class="jm-count">1</span> { #priority-low }',
+        '## Unset <span class="jm-count">1</span> { #priority-unset }', "## By owner"]
+
+
+def test_each_opportunity_is_one_card_with_its_stage_and_its_pain_points_folded(
+        company: Project) -> None:
+    page = render_opportunity_backlog(company)
+    cards = re.findall(r'<li class="jm-card" markdown>\n(.*?)\n</li>\n'
+                       r'(?=<li class="jm-card"|</ul>)', page, flags=re.DOTALL)
+    assert len(cards) == 5
+    sms = cards[0]
+    assert "**Send an arrival SMS**" in sms
+    # the map, and the stage as a link to its column on the map page
+    assert ("[Moving house (Anna)](maps/telecom/moving-anna.md) · "
+            "[Installation](maps/telecom/moving-anna.md#stage-installation)") in sms
+    assert "Owner: _Care team_ · [Anna Nowak](personas/anna.md) · Feeling: " in sms
+    assert '<span class="jm-heat jm-heat-1">1.0</span>' in sms
+    assert ("<summary markdown>Pain points at that stage (3)</summary>\n<ul markdown>\n"
+            "<li markdown>Technician late</li>\n<li markdown>No arrival window</li>\n"
+            "<li markdown>Router missing</li>\n</ul>\n</details>") in sms
+    assert "Owner: –" in cards[3]  # neither the opportunity nor the map names an owner
+
+
+def test_backlog_cards_declare_their_filters(company: Project) -> None:
+    board = backlog_board(company, ENGLISH)
+    sms, unset = board.cards[0], board.cards[-1]
+    assert sms.facets == {"priority": [("high", "high")], "status": [("idea", "idea")],
+                          "owner": [("Care team", "Care team")],
+                          "persona": [("anna", "Anna Nowak")],
+                          "journey": [("moving", "moving")], "phase": []}  # no lifecycle
+    assert unset.facets["priority"] == [("unset", "unset")]
+    page = render_opportunity_backlog(company)
+    assert ('<span class="jm-facets" data-jm-priority="high" data-jm-status="idea" '
+            'data-jm-owner="Care%20team" data-jm-persona="anna:Anna%20Nowak" '
+            'data-jm-journey="moving"></span>') in page
+    bar = page[page.index('<div class="jm-filters"'):]
+    assert [m for m in re.findall(r'data-jm-facet="(\w+)"', bar.split("</div>")[0])] == [
+        "priority", "status", "owner", "persona", "journey", "phase"]
 
 
 # --- map health ----------------------------------------------------------------------------

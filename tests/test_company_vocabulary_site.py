@@ -152,7 +152,11 @@ def test_the_journey_index_is_a_tree_and_titles_replace_ids(sample_site: Build) 
     assert '<a href="../journeys/telecom-moving/">Moving house with us</a>' in catalogue
     assert ">telecom-moving</a>" not in catalogue
     backlog = sample_site.page("opportunities")
-    assert header_cells(backlog, 0)[4:6] == ["Journey", "Phase"]
+    # each card names the stage's phase and the map's journey (by its title), and both
+    # are filters of the board
+    assert re.search(r'>Inquiry</a> · Awareness · <a href="../journeys/telecom-moving/">'
+                     r"Moving house with us</a>", backlog)
+    assert all(f'data-jm-facet="{facet}"' in backlog for facet in ("journey", "phase"))
     assert "Moving house with us</a>" in backlog and ">telecom-moving<" not in backlog
     assert "By phase: Awareness" in text(backlog)
     health = text(sample_site.page("health"))

@@ -42,10 +42,14 @@ def stage_entries(project: Project) -> dict[str, list[StageEntry]]:
 def _entries(journey_map: JourneyMap) -> list[StageEntry]:
     url = site_layout.page_url(site_layout.map_page(journey_map))
     anchors = site_layout.stage_anchors([stage.name for stage in journey_map.stages])
-    return [StageEntry(f"{url}#{anchor}", html.escape(f"{number}. {stage.name}", quote=False),
-                       SEPARATOR.join(html.escape(word, quote=False) for word in words(stage)))
+    return [StageEntry(f"{url}#{anchor}", _escaped(f"{number}. {stage.name or ''}".strip()),
+                       SEPARATOR.join(_escaped(word) for word in words(stage)))
             for number, (stage, anchor) in enumerate(zip(journey_map.stages, anchors,
                                                          strict=True), 1)]
+
+
+def _escaped(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def words(stage: Stage) -> list[str]:
