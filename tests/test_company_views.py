@@ -150,6 +150,11 @@ def by_title(project: Project, title: str):
     return next(m for m in project.maps if m.title == title)
 
 
+def no_facets(page: str) -> str:
+    """The page without its items' facets (the filters' tests look at them)."""
+    return re.sub(r'<span class="jm-facets[^"]*"[^>]*></span>', "", page)
+
+
 def rows(markdown: str) -> list[str]:
     """The body rows of every table (no header rows), in order."""
     lines = markdown.splitlines()
@@ -341,7 +346,7 @@ def test_stage_axis_puts_each_stage_where_it_sits_on_average(load) -> None:
 
 
 def test_channel_summary_counts_touchpoints_and_personas(company: Project) -> None:
-    page = render_channel_matrix(company)
+    page = no_facets(render_channel_matrix(company))
     assert "5 channels and 8 touchpoints across 3 maps." in page
     summary = page[page.index("## Channels\n"):page.index("## Channels × stages")]
     assert rows(summary) == [
@@ -358,8 +363,29 @@ def test_channel_summary_counts_touchpoints_and_personas(company: Project) -> No
     ]
 
 
-def test_matrix_cells_list_touchpoints_with_average_and_maps(company: Project) -> None:
+def test_matrix_rows_declare_the_channels_facets(company: Project) -> None:
+    from journeymaps.analysis.channel_facets import channel_facets, matrix_facets
+    from journeymaps.analysis.stages import stage_key
+
+    # no catalogue: no kind or owner to choose by; no lifecycle: stages, not phases
+    assert matrix_facets(company) == ("kind", "owner", "persona", "journey", "stage")
+    found = channel_facets(company, ENGLISH)
+    assert found["phone"] == {  # "Inquiry" and Bob's "inquiry" are one column
+        "kind": [], "owner": [], "persona": [("anna", "Anna Nowak"), ("bob", "Bob Smith")],
+        "journey": [("moving", "moving")], "stage": [(stage_key("Inquiry"), "Inquiry")]}
+    assert found["email"]["journey"] == []  # the bill's map has no journey
+    assert [name for _, name in found["web"]["stage"]] == ["Inquiry", "Purchase"]
     page = render_channel_matrix(company)
+    tag = ('<span class="jm-facets" data-jm-persona="anna:Anna%20Nowak bob:Bob%20Smith" '
+           'data-jm-journey="moving" data-jm-stage="inquiry:Inquiry"></span>')
+    assert f"| {tag}phone | 2 |" in page  # the summary's row, counted
+    # the matrix's row of the same channel: filtered alike, counted once
+    assert f"| {tag.replace('jm-facets', 'jm-facets jm-repeated')}**phone** |" in page
+    assert page.index('<div class="jm-filters"') < page.index("## Channels")
+
+
+def test_matrix_cells_list_touchpoints_with_average_and_maps(company: Project) -> None:
+    page = no_facets(render_channel_matrix(company))
     matrix = page[page.index("## Channels × stages"):]
     assert "| Channel | Receive bill | Inquiry | Purchase | Installation |" in matrix
     phone = next(line for line in matrix.splitlines() if line.startswith("| **phone**"))
@@ -383,7 +409,7 @@ def test_matrix_caps_map_links_and_keeps_touchpoints_without_channel(load) -> No
                                score: 3}}]
             ---
             """
-    page = render_channel_matrix(load(files))
+    page = no_facets(render_channel_matrix(load(files)))
     store = next(line for line in page.splitlines() if line.startswith("| **store**"))
     assert store == ('| **store** | **Till** <span class="jm-heat jm-heat-3">3.0</span> '
                      "([Map 0](maps/m0.md), [Map 1](maps/m1.md), [Map 2](maps/m2.md) "
@@ -404,7 +430,7 @@ def test_matrix_cell_shows_its_average_and_its_worst_touchpoints(load) -> None:
                 touchpoints:{stage}
             ---
             """}))
-    web = next(line for line in page.splitlines() if line.startswith("| **web**"))
+    web = next(line for line in no_facets(page).splitlines() if line.startswith("| **web**"))
     # scores 1 2 3 4 5 1 2 3: average 2.6; the five worst shown, worst first
     assert web.startswith('| **web** | <span class="jm-heat jm-heat-3">2.6</span> over 8 '
                           "touchpoints<br>• **T0** ")

@@ -183,6 +183,32 @@ def test_backlog_is_a_board_of_cards_that_fits(site: Site, tab: Tab, width: int,
     assert tab.errors == []
 
 
+def test_matrix_filters_channels_by_kind_and_phase_through_its_url(site: Site,
+                                                                   tab: Tab) -> None:
+    """Both tables show only the chosen channels; each channel is counted once."""
+    assert site.project.channel_catalogue is not None  # channels have kinds
+    tab.open("channels/")
+    counted = tab.page.locator("span.jm-facets:not(.jm-repeated)")
+    total = counted.count()
+    kinds = Counter(counted.evaluate_all("spans => spans.map(s => s.dataset.jmKind)"))
+    kind, count = kinds.most_common()[-1]  # the rarest kind: a real narrowing
+    assert 0 < count < total
+    open_view(tab, "channels/", f"kind={kind}")
+    expect(tab.page.locator(".jm-filter-shown")).to_have_text(f"{count} of {total} shown")
+    assert [t.split(":")[0] for t in shown(tab, "kind")] == [kind] * (2 * count)
+    rows = tab.page.locator("article table tbody tr:not([hidden])")
+    expect(rows).to_have_count(2 * count)  # the summary's rows and the matrix's
+    # a phase keeps the channels met in it, and its option counts them once
+    open_view(tab, "channels/", "phase=advocacy")
+    phases = shown(tab, "phase")
+    assert phases and all("advocacy" in [t.split(":")[0] for t in row.split()]
+                          for row in phases)
+    n = len(phases) // 2
+    expect(tab.page.locator("select[name=phase] option[value=advocacy]")).to_contain_text(
+        f"({n})")
+    assert tab.errors == []
+
+
 def test_without_javascript_the_whole_report_shows(site: Site, browser) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
