@@ -11,10 +11,12 @@ from collections.abc import Callable
 import pytest
 import yaml
 
+from journeymaps.analysis.backlog import backlog_board
 from journeymaps.analysis.health import stale_maps, weakest_links
 from journeymaps.analysis.map_stats import average_score, is_stale, open_questions
 from journeymaps.analysis.options import SiteOptions
 from journeymaps.analysis.stages import stage_axis
+from journeymaps.language.labels import ENGLISH
 from journeymaps.model.project import Project
 from journeymaps.pages import site_layout
 from journeymaps.pages.catalogue import render_catalogue
@@ -146,6 +148,11 @@ def company(load: Callable[[dict[str, str]], Project]) -> Project:
 
 def by_title(project: Project, title: str):
     return next(m for m in project.maps if m.title == title)
+
+
+def no_facets(page: str) -> str:
+    """The page without its items' facets (the filters' tests look at them)."""
+    return re.sub(r'<span class="jm-facets[^"]*"[^>]*></span>', "", page)
 
 
 def rows(markdown: str) -> list[str]:
@@ -339,7 +346,7 @@ def test_stage_axis_puts_each_stage_where_it_sits_on_average(load) -> None:
 
 
 def test_channel_summary_counts_touchpoints_and_personas(company: Project) -> None:
-    page = render_channel_matrix(company)
+    page = no_facets(render_channel_matrix(company))
     assert "5 channels and 8 touchpoints across 3 maps." in page
     summary = page[page.index("## Channels\n"):page.index("## Channels × stages")]
     assert rows(summary) == [
@@ -356,8 +363,29 @@ def test_channel_summary_counts_touchpoints_and_personas(company: Project) -> No
     ]
 
 
-def test_matrix_cells_list_touchpoints_with_average_and_maps(company: Project) -> None:
+def test_matrix_rows_declare_the_channels_facets(company: Project) -> None:
+    from journeymaps.analysis.channel_facets import channel_facets, matrix_facets
+    from journeymaps.analysis.stages import stage_key
+
+    # no catalogue: no kind or owner to choose by; no lifecycle: stages, not phases
+    assert matrix_facets(company) == ("kind", "owner", "persona", "journey", "stage")
+    found = channel_facets(company, ENGLISH)
+    assert found["phone"] == {  # "Inquiry" and Bob's "inquiry" are one column
+        "kind": [], "owner": [], "persona": [("anna", "Anna Nowak"), ("bob", "Bob Smith")],
+        "journey": [("moving", "moving")], "stage": [(stage_key("Inquiry"), "Inquiry")]}
+    assert found["email"]["journey"] == []  # the bill's map has no journey
+    assert [name for _, name in found["web"]["stage"]] == ["Inquiry", "Purchase"]
     page = render_channel_matrix(company)
+    tag = ('<span class="jm-facets" data-jm-persona="anna:Anna%20Nowak bob:Bob%20Smith" '
+           'data-jm-journey="moving" data-jm-stage="inquiry:Inquiry"></span>')
+    assert f"| {tag}phone | 2 |" in page  # the summary's row, counted
+    # the matrix's row of the same channel: filtered alike, counted once
+    assert f"| {tag.replace('jm-facets', 'jm-facets jm-repeated')}**phone** |" in page
+    assert page.index('<div class="jm-filters"') < page.index("## Channels")
+
+
+def test_matrix_cells_list_touchpoints_with_average_and_maps(company: Project) -> None:
+    page = no_facets(render_channel_matrix(company))
     matrix = page[page.index("## Channels × stages"):]
     assert "| Channel | Receive bill | Inquiry | Purchase | Installation |" in matrix
     phone = next(line for line in matrix.splitlines() if line.startswith("| **phone**"))
@@ -381,7 +409,7 @@ def test_matrix_caps_map_links_and_keeps_touchpoints_without_channel(load) -> No
                                score: 3}}]
             ---
             """
-    page = render_channel_matrix(load(files))
+    page = no_facets(render_channel_matrix(load(files)))
     store = next(line for line in page.splitlines() if line.startswith("| **store**"))
     assert store == ('| **store** | **Till** <span class="jm-heat jm-heat-3">3.0</span> '
                      "([Map 0](maps/m0.md), [Map 1](maps/m1.md), [Map 2](maps/m2.md) "
@@ -402,7 +430,7 @@ def test_matrix_cell_shows_its_average_and_its_worst_touchpoints(load) -> None:
                 touchpoints:{stage}
             ---
             """}))
-    web = next(line for line in page.splitlines() if line.startswith("| **web**"))
+    web = next(line for line in no_facets(page).splitlines() if line.startswith("| **web**"))
     # scores 1 2 3 4 5 1 2 3: average 2.6; the five worst shown, worst first
     assert web.startswith('| **web** | <span class="jm-heat jm-heat-3">2.6</span> over 8 '
                           "touchpoints<br>• **T0** ")
@@ -415,22 +443,65 @@ def test_matrix_cell_shows_its_average_and_its_worst_touchpoints(load) -> None:
 
 
 def test_backlog_puts_high_priority_and_worst_feeling_first(company: Project) -> None:
+    board = backlog_board(company, ENGLISH)
+    # no map gives a status: the board is grouped by priority, unset last
+    assert board.by == "priority"
+    assert [(g.key, [c.opportunity.text for c in g.cards]) for g in board.groups] == [
+        ("high", ["Send an arrival SMS", "Explain the first bill"]),
+        ("medium", ["Callback option"]), ("low", ["Offer a home visit"]),
+        ("unset", ["Show the total price"])]
+    sms = board.cards[0]
+    assert (sms.journey_map.title, sms.stage.name) == ("Moving house (Anna)", "Installation")
+    assert (sms.owner, sms.owner_from_map) == ("Care team", True)
+    # Bob's map has no owner; the total price, of Anna's map, gets its owner
+    assert [(c.owner, c.owner_from_map) for c in board.cards[3:]] == [("", False),
+                                                                       ("Care team", True)]
     page = render_opportunity_backlog(company)
     assert "5 opportunities (2 high, 1 medium, 1 low, 1 unset)." in page
     assert "**1 opportunity without any owner.**" in page
-    assert "Where the work stands: [5 idea](#status-idea)." in page
-    table = rows(page[page.index("{ #status-idea }"):page.index("## By owner")])
-    assert [row.split(" | ")[1] for row in table] == [
-        "Send an arrival SMS", "Explain the first bill", "Callback option",
-        "Offer a home visit", "Show the total price"]
-    sms = table[0].split(" | ")
-    assert sms[0] == '| <span data-sort="0">**high**</span>'
-    assert sms[2:6] == ["_Care team_", "[Moving house (Anna)](maps/telecom/moving-anna.md)",
-                        "Installation", "[Anna Nowak](personas/anna.md)"]
-    assert sms[6] == '<span class="jm-heat jm-heat-1">1.0</span>'
-    assert sms[7] == "• Technician late<br>• No arrival window<br>• Router missing |"
-    assert table[3].split(" | ")[2] == "–"  # Bob's map has no owner either
-    assert table[4].startswith('| <span data-sort="3">unset</span>')
+    assert "Where the work stands" not in page  # no status to tell
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    assert headings == [
+        '## High <span class="jm-count">2</span> { #priority-high }',
+        '## Medium <span class="jm-count">1</span> { #priority-medium }',
+        '## Low <span class="jm-count">1</span> { #priority-low }',
+        '## Unset <span class="jm-count">1</span> { #priority-unset }', "## By owner"]
+
+
+def test_each_opportunity_is_one_card_with_its_stage_and_its_pain_points_folded(
+        company: Project) -> None:
+    page = render_opportunity_backlog(company)
+    cards = re.findall(r'<li class="jm-card" markdown>\n(.*?)\n</li>\n'
+                       r'(?=<li class="jm-card"|</ul>)', page, flags=re.DOTALL)
+    assert len(cards) == 5
+    sms = cards[0]
+    assert "**Send an arrival SMS**" in sms
+    # the map, and the stage as a link to its column on the map page
+    assert ("[Moving house (Anna)](maps/telecom/moving-anna.md) · "
+            "[Installation](maps/telecom/moving-anna.md#stage-installation)") in sms
+    assert "Owner: _Care team_ · [Anna Nowak](personas/anna.md) · Feeling: " in sms
+    assert '<span class="jm-heat jm-heat-1">1.0</span>' in sms
+    assert ("<summary markdown>Pain points at that stage (3)</summary>\n<ul markdown>\n"
+            "<li markdown>Technician late</li>\n<li markdown>No arrival window</li>\n"
+            "<li markdown>Router missing</li>\n</ul>\n</details>") in sms
+    assert "Owner: –" in cards[3]  # neither the opportunity nor the map names an owner
+
+
+def test_backlog_cards_declare_their_filters(company: Project) -> None:
+    board = backlog_board(company, ENGLISH)
+    sms, unset = board.cards[0], board.cards[-1]
+    assert sms.facets == {"priority": [("high", "high")], "status": [("idea", "idea")],
+                          "owner": [("Care team", "Care team")],
+                          "persona": [("anna", "Anna Nowak")],
+                          "journey": [("moving", "moving")], "phase": []}  # no lifecycle
+    assert unset.facets["priority"] == [("unset", "unset")]
+    page = render_opportunity_backlog(company)
+    assert ('<span class="jm-facets" data-jm-priority="high" data-jm-status="idea" '
+            'data-jm-owner="Care%20team" data-jm-persona="anna:Anna%20Nowak" '
+            'data-jm-journey="moving"></span>') in page
+    bar = page[page.index('<div class="jm-filters"'):]
+    assert [m for m in re.findall(r'data-jm-facet="(\w+)"', bar.split("</div>")[0])] == [
+        "priority", "status", "owner", "persona", "journey", "phase"]
 
 
 # --- map health ----------------------------------------------------------------------------

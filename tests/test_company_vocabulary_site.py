@@ -58,6 +58,26 @@ def test_the_sample_vocabulary_covers_every_stage_and_channel() -> None:
                                          "maps/telecom/przeprowadzka.md"}
 
 
+def test_the_matrix_filters_channels_by_kind_owner_persona_journey_and_phase() -> None:
+    from journeymaps.analysis.channel_facets import channel_facets, matrix_facets
+
+    assert matrix_facets(SAMPLE) == ("kind", "owner", "persona", "journey", "phase")
+    found = channel_facets(SAMPLE, ENGLISH)
+    catalogue = {c.id: c for c in SAMPLE.channel_catalogue.channels}
+    assert set(found) <= set(catalogue)  # every sample touchpoint names a catalogue channel
+    for key, facets in found.items():
+        channel = catalogue[key]
+        assert facets["kind"] == [(channel.kind, channel.kind)]
+        assert facets["owner"] == ([(channel.owner, channel.owner)] if channel.owner else [])
+    phone = found["phone"]
+    assert {key for key, _ in phone["phase"]} <= set(SAMPLE.lifecycle.by_id)
+    assert ("awareness", "Awareness") in phone["phase"]
+    assert ("telecom-moving", "Moving house with us") in phone["journey"]
+    assert ("anna", "Anna, moving house") in phone["persona"]
+    polish = channel_facets(SAMPLE, load_labels("pl").labels)["phone"]
+    assert polish["kind"] == [("human", load_labels("pl").labels["channel_kind.human"])]
+
+
 def test_the_landscape_rolls_journeys_up_into_their_parents() -> None:
     view = landscape(SAMPLE, ENGLISH)
     rows = {row.node.id: row for row in view.rows}
@@ -152,7 +172,11 @@ def test_the_journey_index_is_a_tree_and_titles_replace_ids(sample_site: Build) 
     assert '<a href="../journeys/telecom-moving/">Moving house with us</a>' in catalogue
     assert ">telecom-moving</a>" not in catalogue
     backlog = sample_site.page("opportunities")
-    assert header_cells(backlog, 0)[4:6] == ["Journey", "Phase"]
+    # each card names the stage's phase and the map's journey (by its title), and both
+    # are filters of the board
+    assert re.search(r'>Inquiry</a> · Awareness · <a href="../journeys/telecom-moving/">'
+                     r"Moving house with us</a>", backlog)
+    assert all(f'data-jm-facet="{facet}"' in backlog for facet in ("journey", "phase"))
     assert "Moving house with us</a>" in backlog and ">telecom-moving<" not in backlog
     assert "By phase: Awareness" in text(backlog)
     health = text(sample_site.page("health"))

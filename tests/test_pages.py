@@ -118,9 +118,11 @@ def test_map_page(load: Load) -> None:
     order = [page.index(s) for s in ("**Owner:**", "## Stages", 'class="jm-grid', "```mermaid",
                                      "## The same journey", "## Research notes")]
     assert order == sorted(order)
-    # stage names head the columns, lane labels the rows
-    assert ('<tr markdown><td class="jm-corner"></td><th scope="col" markdown>1. Inquiry</th>'
-            '<th scope="col" markdown>2. Installation</th></tr>') in page
+    # stage names head the columns (each with its anchor: search results lead there),
+    # lane labels the rows
+    assert ('<tr markdown><td class="jm-corner"></td><th scope="col" id="stage-inquiry" '
+            'markdown>1. Inquiry</th><th scope="col" id="stage-installation" markdown>'
+            '2. Installation</th></tr>') in page
     assert ('<tr markdown><th scope="row">Goal</th><td markdown>Find out &lt;b&gt;if&lt;/b&gt; '
             'my contract \\| moves</td>') in page
     assert "**Search: ad** · _web_ · 🙂 4/5 (expected 5) · Relevant" in page

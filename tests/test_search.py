@@ -38,3 +38,82 @@ def test_search_index_splits_every_languages_words(sample_site: Build) -> None:
     chinese = tokens(index, "maps/eco-shop/shouci-wanggou/")
     assert {"洗", "塑膠", "超商", "取貨", "環保", "結帳"} <= chinese
     assert "\u200b" in json.dumps(index, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- a result leads to the stage
+
+def test_stage_anchors_are_the_names_words_unique_on_the_page() -> None:
+    from journeymaps.pages.site_layout import stage_anchors
+
+    assert stage_anchors(["Inquiry", "Porównanie ofert", "", "Inquiry", "?!", "Inquiry"]) == [
+        "stage-inquiry", "stage-porównanie-ofert", "stage-3", "stage-inquiry-2", "stage-5",
+        "stage-inquiry-3"]
+    # a stage's anchor depends on its own name, not on where it stands
+    assert stage_anchors(["Follow-up"]) == stage_anchors(["Booking", "Follow-up"])[1:]
+    assert stage_anchors(['"><script>x'])[0] == "stage-script-x"
+
+
+def test_each_stage_has_a_search_section_at_its_column_with_its_words_alone(
+        sample_site: Build) -> None:
+    index = search_index(sample_site)
+    page = "maps/clinic/new-patient-boomer/"
+    docs = [doc for doc in index["docs"] if doc["location"].split("#")[0] == page]
+    stages = [doc for doc in docs if "#stage-" in doc["location"]]
+    assert [doc["location"] for doc in stages] == [
+        f"{page}#stage-awareness", f"{page}#stage-booking", f"{page}#stage-visit",
+        f"{page}#stage-follow-up"]
+    # the page's own entries first (the search script looks for a section's page before it)
+    assert docs[0]["location"] == page and docs[-len(stages):] == stages
+    holding = [doc["location"] for doc in stages if "Long hold times" in doc["text"]]
+    assert holding == [f"{page}#stage-booking"]
+    assert all(doc["boost"] == 2 * docs[0]["boost"] for doc in stages)
+    html = sample_site.page(page)
+    for doc in stages:  # each leads to a column heading of the grid
+        assert f'<th id="{doc["location"].partition("#")[2]}" scope="col">' in html
+
+
+def test_sections_are_written_once_after_their_page() -> None:
+    import tempfile
+    from pathlib import Path
+
+    from journeymaps.mkdocs.search_index import PATH, add_sections
+    from journeymaps.pages.stage_search import StageEntry
+
+    docs = [{"location": "a/", "title": "A", "text": "", "boost": 1000},
+            {"location": "a/#stages", "title": "Stages", "text": "x", "boost": 1000},
+            {"location": "b/", "title": "B", "text": ""}]
+    sections = {"a/": [StageEntry("a/#stage-one", "1. One", "Long hold times")],
+                "c/": [StageEntry("c/#stage-one", "1. One", "not a page of the index")]}
+    with tempfile.TemporaryDirectory() as site:
+        path = Path(site) / PATH
+        path.parent.mkdir()
+        path.write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+        assert add_sections(site, sections) and add_sections(site, sections)
+        written = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in written] == ["a/", "a/#stages", "a/#stage-one", "b/"]
+    assert written[2] == {"location": "a/#stage-one", "title": "1. One",
+                          "text": "Long hold times", "boost": 2000}
+    with tempfile.TemporaryDirectory() as site:  # no search plugin, no index: none made
+        assert not add_sections(site, sections) and not (Path(site) / PATH).exists()
+
+
+def test_a_stages_search_section_holds_its_words_as_escaped_text() -> None:
+    from types import SimpleNamespace
+
+    from journeymaps.model.journey_map import JourneyMap
+    from journeymaps.model.opportunity import Opportunity
+    from journeymaps.model.stage import Stage
+    from journeymaps.model.touchpoint import Touchpoint
+    from journeymaps.pages.stage_search import stage_entries
+
+    hostile = "<img src=x onerror=alert(1)>"
+    stages = [Stage(name="Inquiry", pain_points=["Long hold times"],
+                    touchpoints=[Touchpoint(name="Hotline call", score=2, note="25 min")]),
+              Stage(name=hostile, opportunities=[Opportunity(text="Call back & <b>")])]
+    journey_map = JourneyMap(title="Moving", persona=["anna"], stages=stages, slug="t/moving")
+    found = stage_entries(SimpleNamespace(maps=[journey_map]))  # type: ignore[arg-type]
+    first, second = found["maps/t/moving/"]
+    assert (first.location, first.title) == ("maps/t/moving/#stage-inquiry", "1. Inquiry")
+    assert first.text == "Hotline call · 25 min · Long hold times"
+    assert second.location == "maps/t/moving/#stage-img-src-x-onerror-alert-1"
+    assert "<" not in second.title + second.text and second.text == "Call back &amp; &lt;b&gt;"

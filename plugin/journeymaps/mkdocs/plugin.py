@@ -20,11 +20,12 @@ from ..load.cache import FileCache
 from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
+from ..pages.stage_search import stage_entries
 from ..safety.sanitize import Regions, clean_page
 from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.spool import Spool
-from . import companions, mermaid_assets, sidebar
+from . import companions, mermaid_assets, search_index, sidebar
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental
 
@@ -214,6 +215,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             elif not self.incremental.search.understood:
                 log.info("journeymaps: the site's search index is not one journeymaps "
                          "can keep whole: every change renders every page again")
+        if self.config.enabled and self.project is not None:  # after the index is whole
+            search_index.add_sections(config.site_dir, stage_entries(self.project))
         if not self.serving:
             self.spool.close()
 

@@ -112,3 +112,36 @@ def _text(data: dict[str, Any], urls: list[str], pages: dict[str, list[str]],
     head = {key: value for key, value in data.items() if key != "docs"}
     head_text = json.dumps(head, **style)[:-1]
     return f'{head_text}{"," if head else ""}"docs":[{docs}]}}'
+
+
+
+#: How much more a stage's section weighs than its page (see ``add_sections``)
+SECTION_BOOST = 2
+
+
+def add_sections(site_dir: str, sections: dict[str, list[Any]]) -> bool:
+    """Write each page's extra ``sections`` (``pages.stage_search.StageEntry``: a
+    location with its page's URL and a ``#fragment``, a title, a text) into the index,
+    right after that page's own entries, where the search script looks for a page's
+    sections; each with twice the page's ``boost``: a stage ranks as its map does, and
+    within the page's result above the section of the whole grid, which the search
+    script then folds away ("1 more on this page").
+    Entries already at those locations are replaced: writing twice changes nothing.
+    False when the site has no index (no search plugin)."""
+    found = _read(site_dir)
+    if found is None:
+        return False
+    _, data = found
+    ours = {section.location for page in sections.values() for section in page}
+    pages: dict[str, list[Any]] = {}  # in the index's order: a page's entries are together
+    for entry in data["docs"]:
+        location = str(entry.get("location", "")) if isinstance(entry, dict) else ""
+        if location not in ours:
+            pages.setdefault(location.partition("#")[0], []).append(entry)
+    for page, entries in pages.items():
+        boost = SECTION_BOOST * float(entries[0].get("boost", 1))
+        entries += [{"location": s.location, "title": s.title, "text": s.text, "boost": boost}
+                    for s in sections.get(page, [])]
+    data["docs"] = [entry for entries in pages.values() for entry in entries]
+    (Path(site_dir) / PATH).write_text(json.dumps(data, **_STYLES[0]), encoding="utf-8")
+    return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..analysis.channel_facets import channel_facets, matrix_facets
 from ..analysis.channels import ChannelRef, channel_ref
 from ..analysis.phases import by_phase, column_of, columns
 from ..language.labels import ENGLISH, Labels
@@ -19,12 +20,24 @@ from ..model.project import Project
 from ..safety.text import cell, link_text
 from . import site_layout
 from .links import map_link, persona_links
-from .report import LIST_SEPARATOR, NONE, heat, join_items, render_page, table
+from .report import (
+    LIST_SEPARATOR,
+    NONE,
+    facets,
+    filter_bar,
+    heat,
+    join_items,
+    render_page,
+    table,
+)
 
 #: A cell shows its worst touchpoints, each with its first maps; the rest are counted,
 #: so that the page stays readable (and quick to build) with thousands of maps.
 MAX_TOUCHPOINTS = 5
 MAX_MAP_LINKS = 3
+#: the column heading that names each filter of the bar
+FILTER_LABELS = {"kind": "kind", "owner": "owner", "persona": "personas", "journey": "journey",
+                 "phase": "phase", "stage": "stage"}
 
 
 @dataclass
@@ -77,10 +90,16 @@ def render_channel_matrix(project: Project, labels: Labels = ENGLISH) -> str:
                    across_maps=labels.count("channels.across_maps", len(project.maps)))
     catalogue = project.channel_catalogue is not None
     extra = ["kind", "owner"] if catalogue else []
+    declared = channel_facets(project, labels)
+
+    def tag(key: str, repeated: bool = False) -> str:
+        """The channel's facets, in the first cell of each of its two rows."""
+        return facets(repeated=repeated, **declared.get(key, {}))
     summary = table(
         [labels["column." + key] for key in ("channel", *extra, "touchpoints", "feeling",
                                              "personas", "maps")],
-        [[_name(channels[k], page), *(_kind_owner(channels[k], labels) if catalogue else []),
+        [[tag(k) + _name(channels[k], page),
+          *(_kind_owner(channels[k], labels) if catalogue else []),
           str(channels[k].touchpoints), heat(channels[k].average),
           persona_links(page, sorted(channels[k].personas.values(),
                                      key=lambda p: labels.sort_key(p.display_name))) or NONE,
@@ -88,11 +107,15 @@ def render_channel_matrix(project: Project, labels: Labels = ENGLISH) -> str:
         sortable=True)
     axis = columns(project, project.maps, labels)
     matrix = table([labels["column.channel"], *(cell(c.name) for c in axis)],
-                   [[f"**{_name(channels[k], page)}**" + _kind_note(channels[k], labels),
+                   [[f"{tag(k, repeated=True)}**{_name(channels[k], page)}**"
+                     + _kind_note(channels[k], labels),
                      *(_cell(cells.get((k, c.key), {}), page, labels) for c in axis)]
                     for k in order])
     heading = "channels.matrix_phases" if by_phase(project) else "channels.matrix"
-    return render_page(title, [intro, f"## {labels['channels.summary']}", summary,
+    bar = filter_bar({facet: labels["column." + FILTER_LABELS[facet]]
+                      for facet in matrix_facets(project)}, labels)
+    # the headings keep their words alone: their ids are the slugs of those words
+    return render_page(title, [intro, bar, f"## {labels['channels.summary']}", summary,
                                f"## {labels[heading]}", matrix], wide=True)
 
 

@@ -175,13 +175,17 @@ def stage_table(stages: list[Stage], project: Project, page: str,
             rows.append(f'<tr class="jm-lane-curve"><th scope="row">'
                         f'{html.escape(labels["curve.lane"])}</th>'
                         f'<td colspan="{len(stages)}">{curve}</td></tr>')
-    return grid([stage_heading(i, stage) for i, stage in enumerate(stages, 1)], rows,
+    anchors = site_layout.stage_anchors([stage.name for stage in stages])
+    return grid([stage_heading(i, stage, anchor) for i, (stage, anchor)
+                 in enumerate(zip(stages, anchors, strict=True), 1)], rows,
                 labels["map.stages"])
 
 
-def stage_heading(number: int, stage: Stage) -> str:
-    """A stage's column heading."""
-    return f'<th scope="col" markdown>{number}. {cell(stage.name)}</th>'
+def stage_heading(number: int, stage: Stage, anchor: str = "") -> str:
+    """A stage's column heading; its ``anchor`` is where search results on the stage lead
+    (``site_layout.stage_anchors``)."""
+    ident = f' id="{anchor}"' if anchor else ""
+    return f'<th scope="col"{ident} markdown>{number}. {cell(stage.name)}</th>'
 
 
 def lane_row(label: str, cells: list[list[str]]) -> str:

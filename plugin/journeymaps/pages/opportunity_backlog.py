@@ -1,152 +1,162 @@
-"""The opportunity backlog (``opportunities.md``): every opportunity of every map,
-grouped by status (the work under way first), with counts per status and per owner.
+"""The opportunity backlog (``opportunities.md``) as a board: a card per opportunity,
+grouped by status (the work under way first; by priority when no map gives a status),
+with filters (priority, status, owner, persona, journey, phase) that are links, and
+the count per owner at the end (``analysis.backlog`` computes it all).
 
-Within a status, high priority first; within a priority, where customers feel worst
-first, so the top rows are the fixes that matter most.
+A card names its map and its stage (a link to the stage's column on the map page),
+personas, owner, ticket and how customers feel there; the stage's pain points wait
+behind a disclosure, so a stage with several opportunities does not fill the page
+with the same list again.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
-from ..analysis.phases import by_phase, phase_name, phase_rank
+from ..analysis.backlog import (
+    FACETS,
+    STATUS_ORDER,
+    UNPRIORITISED,
+    Board,
+    Card,
+    backlog_board,
+    owner_counts,
+    phase_counts,
+    priority_counts,
+)
+from ..analysis.phases import by_phase, phase_name
 from ..language.labels import ENGLISH, Labels
-from ..model.journey_map import JourneyMap
-from ..model.opportunity import PRIORITIES, Opportunity
+from ..model.opportunity import PRIORITIES
 from ..model.project import Project
-from ..model.stage import Stage
-from ..safety.text import cell
+from ..safety.text import cell, link_text
 from . import site_layout
 from .links import journey_link, map_link, persona_links
 from .measures import ticket_link
-from .report import NONE, heat, join_items, render_page, sort_as, table
+from .report import NONE, NOT_SEARCHED, facets, filter_bar, heat, render_page, table
 
-HEADER = ["priority", "opportunity", "owner", "map", "stage", "personas", "feeling",
-          "stage_pain_points"]
-UNPRIORITISED = "unset"
-
-
-Item = tuple[Opportunity, Stage, JourneyMap]
-
-
-def _backlog(project: Project, labels: Labels) -> list[Item]:
-    items = [(o, stage, m) for m in project.maps for stage in m.stages
-             for o in stage.opportunities]
-    worst_last = 6.0  # a stage without scores sorts after every scored one
-    items.sort(key=lambda item: (
-        item[0].rank,
-        item[1].average_score if item[1].average_score is not None else worst_last,
-        labels.sort_key(item[2].title), item[2].file))
-    return items
+PAGE = site_layout.OPPORTUNITIES
+#: the column heading that names each filter of the bar
+FILTER_LABELS = {"priority": "priority", "status": "status", "owner": "owner",
+                 "persona": "personas", "journey": "journey", "phase": "phase"}
+#: Between the facts of a card's line
+DOT = " · "
 
 
 def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH) -> str:
-    page = site_layout.OPPORTUNITIES
     title = labels["backlog.title"]
-    items = _backlog(project, labels)
-    if not items:
+    board = backlog_board(project, labels)
+    if not board.cards:
         return render_page(title, [labels["backlog.empty"]])
-    counts = Counter(o.priority or UNPRIORITISED for o, _, _ in items)
+    parts = [_intro(board, project, labels)]
+    if board.by == "status":
+        parts.append(_status_summary(board, labels))
+    parts.append(filter_bar({f: labels["column." + FILTER_LABELS[f]] for f in FACETS},
+                            labels))
+    anchors = _StageAnchors()
+    parts += [_group(board.by, group.key, [_card(c, project, labels, anchors)
+                                           for c in group.cards], labels)
+              for group in board.groups]
+    parts.append(_owner_table(board, labels))
+    return render_page(title, parts, wide=True)
+
+
+def _intro(board: Board, project: Project, labels: Labels) -> str:
+    counts = priority_counts(board)
     breakdown = ", ".join(labels("backlog.breakdown", n=counts[p], priority=labels["priority." + p])
                           for p in (*PRIORITIES, UNPRIORITISED) if counts[p])
-    unowned = sum(1 for o, _, m in items if not (o.owner or m.owner))
-    intro = labels.count("backlog.intro", len(items), breakdown=breakdown)
+    intro = labels.count("backlog.intro", len(board.cards), breakdown=breakdown)
+    unowned = sum(1 for card in board.cards if not card.owner)
     if unowned:
         intro += " " + labels.count("backlog.unowned", unowned)
-    tickets = any(o.ticket for o, _, _ in items)
-    header = [labels["column." + key] for key in (*HEADER, *(["ticket"] if tickets else []))]
-    phased, journeys = by_phase(project), bool(project.journeys)
-    if phased:  # the phase, before the stage: click its heading to sort in lifecycle order
-        header.insert(4, labels["column.phase"])
-        intro += " " + _by_phase(items, project, labels)
-    if journeys:  # with journey files, each row says which journey (by its title)
-        header.insert(4, labels["column.journey"])
-
-    def row(o: Opportunity, stage: Stage, m: JourneyMap) -> list[str]:
-        cells = _row(o, stage, m, project, page, labels)
-        if phased:
-            cells.insert(4, sort_as(phase_rank(project, stage),
-                                    phase_name(project, stage, labels)))
-        if journeys:
-            cells.insert(4, journey_link(page, m.journey, project.journey_title(m.journey or ""))
-                         or NONE)
-        if tickets:
-            cells.append(ticket_link(o, labels) or NONE)
-        return cells
-
-    by_status = {status: [item for item in items if item[0].status_or_default == status]
-                 for status in STATUS_ORDER}
-    sections = [_status_section(status, [row(*item) for item in found], header, labels)
-                for status, found in by_status.items() if found]
-    return render_page(title, [intro, _status_summary(by_status, labels), *sections,
-                               _owner_counts(items, labels)], wide=True)
+    phases = phase_counts(board, project, labels)
+    if phases:
+        intro += " " + labels("backlog.by_phase", phases=", ".join(f"{name} {n}"
+                                                                   for name, n in phases))
+    return intro
 
 
-#: The sections of the backlog: the work under way first, what is over last.
-STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped")
+def group_anchor(by: str, key: str) -> str:
+    """The id of a group's heading: ``status-planned``, ``priority-high``."""
+    return f"{by}-{key}"
 
 
-def status_anchor(status: str) -> str:
-    return f"status-{status}"
+def _group_name(by: str, key: str, labels: Labels) -> str:
+    return labels[f"{by}.{key.replace('-', '_')}"]
 
 
-def _status_word(status: str, labels: Labels) -> str:
-    return labels["status." + status.replace("-", "_")]
-
-
-def _status_summary(by_status: dict[str, list[Item]], labels: Labels) -> str:
-    breakdown = ", ".join(
-        f"[{labels('backlog.status_count', n=len(found), status=_status_word(status, labels))}]"
-        f"(#{status_anchor(status)})" for status, found in by_status.items() if found)
+def _status_summary(board: Board, labels: Labels) -> str:
+    def count(n: int, status: str) -> str:
+        return labels("backlog.status_count", n=n, status=_group_name("status", status, labels))
+    breakdown = ", ".join(f"[{count(len(g.cards), g.key)}](#{group_anchor('status', g.key)})"
+                          for g in board.groups)
     return labels("backlog.statuses", breakdown=breakdown)
 
 
-def _status_section(status: str, rows: list[list[str]], header: list[str],
-                    labels: Labels) -> str:
-    word = _status_word(status, labels)
-    heading = f"## {word[:1].upper()}{word[1:]} ({len(rows)}) {{ #{status_anchor(status)} }}"
-    return f"{heading}\n\n{table(header, rows, sortable=True)}"
+def _group(by: str, key: str, cards: list[str], labels: Labels) -> str:
+    """A group's heading (its count follows the filters) and its cards."""
+    word = _group_name(by, key, labels)
+    heading = (f'## {word[:1].upper()}{word[1:]} <span class="jm-count">{len(cards)}</span> '
+               f'{{ #{group_anchor(by, key)} }}')
+    return "\n".join([heading, "", f'<div class="jm-board" {NOT_SEARCHED} markdown>',
+                      '<ul class="jm-cards" markdown>', *cards, "</ul>", "</div>"])
 
 
-def _owner_counts(items: list[Item], labels: Labels) -> str:
-    """Per owner (the opportunity's, else the map's): how many, and in which status."""
-    counts: dict[str, Counter[str]] = {}
-    for o, _, m in items:
-        owner = o.owner or m.owner or ""
-        counts.setdefault(owner, Counter())[o.status_or_default] += 1
-    present = [s for s in STATUS_ORDER if any(c[s] for c in counts.values())]
-    header = [labels["column.owner"], labels["column.count"],
-              *(_status_word(s, labels) for s in present)]
-    ordered = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()),
-                                                     labels.sort_key(kv[0] or "~")))
-    rows = [[cell(owner) or labels["backlog.no_owner"], str(sum(c.values())),
-             *(str(c[s]) if c[s] else NONE for s in present)] for owner, c in ordered]
-    return f"## {labels['backlog.by_owner']}\n\n{table(header, rows, sortable=True)}"
+class _StageAnchors:
+    """Each map's stage anchors, made once: a map has several cards."""
+
+    def __init__(self) -> None:
+        self._by_map: dict[int, dict[int, str]] = {}
+
+    def of(self, card: Card) -> str:
+        stages = card.journey_map.stages
+        found = self._by_map.get(id(card.journey_map))
+        if found is None:
+            anchors = site_layout.stage_anchors([stage.name for stage in stages])
+            found = self._by_map[id(card.journey_map)] = {
+                id(stage): anchor for stage, anchor in zip(stages, anchors, strict=True)}
+        return found[id(card.stage)]
 
 
-def _by_phase(items: list[tuple[Opportunity, Stage, JourneyMap]], project: Project,
-              labels: Labels) -> str:
-    """How many opportunities each phase has, in lifecycle order."""
-    counts: Counter[tuple[int, str]] = Counter(
-        (phase_rank(project, stage), phase_name(project, stage, labels)) for _, stage, _ in items)
-    return labels("backlog.by_phase", phases=", ".join(
-        f"{name} {n}" for (_, name), n in sorted(counts.items())))
-
-
-def _row(opportunity: Opportunity, stage: Stage, journey_map: JourneyMap, project: Project,
-         page: str, labels: Labels) -> list[str]:
-    if opportunity.owner:
-        owner = cell(opportunity.owner)
-    else:
-        owner = f"_{cell(journey_map.owner)}_" if journey_map.owner else NONE
-    return [
-        sort_as(opportunity.rank, f"**{labels['priority.' + opportunity.priority]}**"
-                if opportunity.priority else labels["priority." + UNPRIORITISED]),
-        cell(opportunity.text),
-        owner,
-        map_link(page, journey_map),
-        cell(stage.name),
-        persona_links(page, project.personas_of(journey_map)) or NONE,
-        heat(stage.average_score),
-        join_items([cell(p) for p in stage.pain_points]) or NONE,
+def _card(card: Card, project: Project, labels: Labels, anchors: _StageAnchors) -> str:
+    o, stage, m = card.opportunity, card.stage, card.journey_map
+    declared = facets(**{facet: card.facets[facet] for facet in FACETS})
+    priority = (f'<span class="jm-priority jm-priority-{card.priority}">'
+                f'{cell(labels["priority." + card.priority])}</span> ')
+    target = site_layout.link(PAGE, site_layout.map_page(m)) + "#" + anchors.of(card)
+    where = [map_link(PAGE, m), f"[{link_text(stage.name or NONE)}]({target})"]
+    if by_phase(project):
+        where.append(cell(phase_name(project, stage, labels)))
+    if m.journey:
+        where.append(journey_link(PAGE, m.journey, project.journey_title(m.journey)))
+    owner = (f"_{cell(card.owner)}_" if card.owner_from_map else cell(card.owner)) or NONE
+    who = [f"{labels['column.owner']}: {owner}"]
+    personas = persona_links(PAGE, project.personas_of(m))
+    if personas:
+        who.append(personas)
+    who.append(f"{labels['column.feeling']}: {heat(stage.average_score)}")
+    if o.ticket:
+        who.append(ticket_link(o, labels))
+    lines = [
+        '<li class="jm-card" markdown>',
+        f'<p class="jm-card-title" markdown>{declared}{priority}**{cell(o.text)}**</p>',
+        f'<p class="jm-card-where" markdown>{DOT.join(where)}</p>',
+        f'<p class="jm-card-who" markdown>{DOT.join(who)}</p>',
     ]
+    if stage.pain_points:
+        lines += [
+            '<details class="jm-card-pains" markdown>',
+            f"<summary markdown>{cell(labels['column.stage_pain_points'])} "
+            f"({len(stage.pain_points)})</summary>",
+            '<ul markdown>', *(f"<li markdown>{cell(p)}</li>" for p in stage.pain_points),
+            "</ul>", "</details>",
+        ]
+    return "\n".join([*lines, "</li>"])
+
+
+def _owner_table(board: Board, labels: Labels) -> str:
+    """Per owner (the opportunity's, else the map's): how many, and in which status."""
+    counts = owner_counts(board, labels)
+    present = [s for s in STATUS_ORDER if any(c[s] for _, c in counts)]
+    header = [labels["column.owner"], labels["column.count"],
+              *(_group_name("status", s, labels) for s in present)]
+    rows = [[cell(owner) or labels["backlog.no_owner"], str(sum(c.values())),
+             *(str(c[s]) if c[s] else NONE for s in present)] for owner, c in counts]
+    return f"## {labels['backlog.by_owner']}\n\n{table(header, rows, sortable=True)}"

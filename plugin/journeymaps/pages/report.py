@@ -82,11 +82,14 @@ def join_items(items: list[str]) -> str:
 FacetValue = str | tuple[str, str]
 
 
-def facets(**values: FacetValue | Iterable[FacetValue] | None) -> str:
+def facets(*, repeated: bool = False,
+           **values: FacetValue | Iterable[FacetValue] | None) -> str:
     """An empty span that declares an item's facets for the page's filters (see
     ``filter_bar``), put in the item's first cell: a Markdown table row cannot carry
     attributes. Each value is percent-encoded, so no author text can end the attribute,
-    split the table (``|``) or open a code span (a backtick)."""
+    split the table (``|``) or open a code span (a backtick). A ``repeated`` item shows
+    again an item of an earlier table (the same channel in a second table): the
+    filters hide it alike, the counts count it once."""
     attributes = []
     for facet, value in values.items():
         if facet not in FACETS:
@@ -94,7 +97,8 @@ def facets(**values: FacetValue | Iterable[FacetValue] | None) -> str:
         tokens = " ".join(_token(v) for v in _listed(value) if v and v[0])
         if tokens:
             attributes.append(f' data-jm-{facet}="{tokens}"')
-    return f'<span class="jm-facets"{"".join(attributes)}></span>'
+    kind = "jm-facets jm-repeated" if repeated else "jm-facets"
+    return f'<span class="{kind}"{"".join(attributes)}></span>'
 
 
 def _listed(value: FacetValue | Iterable[FacetValue] | None) -> list[tuple[str, str]]:

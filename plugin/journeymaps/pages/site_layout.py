@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from ..model.journey_map import JourneyMap
 
@@ -78,6 +79,28 @@ def unique_slug(name: str) -> str:
 def folder_anchor(folder: str) -> str:
     """The id of a folder's table in the catalogue (the sidebar links to it)."""
     return "folder-" + unique_slug(folder.replace("/", "-")) if folder else "folder"
+
+
+def stage_anchors(names: Sequence[str | None]) -> list[str]:
+    """The ids of a map's stages on its page, in order: ``stage-<words of the name>``
+    (``Long wait`` -> ``stage-long-wait``, any script's letters kept), ``stage-<n>`` for a
+    stage without words (or without a name: a problem already), and ``-2``, ``-3``...
+    after a name an earlier stage has. Search results lead to them, so they depend on
+    the stage's name alone (and on the names before it only when two share one)."""
+    anchors: list[str] = []
+    for number, name in enumerate(names, 1):
+        words = re.sub(r"[\W_]+", "-", (name or "").casefold()).strip("-")
+        words = words[:STAGE_ANCHOR_LENGTH]
+        anchor = f"stage-{words.strip('-')}" if words else f"stage-{number}"
+        base, n = anchor, 2
+        while anchor in anchors:
+            anchor, n = f"{base}-{n}", n + 1
+        anchors.append(anchor)
+    return anchors
+
+
+#: Long names make long links: the first 60 characters of the name's words
+STAGE_ANCHOR_LENGTH = 60
 
 
 def page_url(page: str) -> str:

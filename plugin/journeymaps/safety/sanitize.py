@@ -45,7 +45,7 @@ _SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2
 #: item's empty ``span.jm-facets``, read by the site's script. Named one by one (no
 #: ``data-*`` wildcard), so that nothing else an author could write survives cleaning.
 FACETS = ("folder", "business", "persona", "journey", "state", "owner", "priority", "status",
-          "phase", "channel", "stage")
+          "phase", "channel", "stage", "kind")
 ATTRIBUTES: dict[str, set[str]] = {
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "style"},

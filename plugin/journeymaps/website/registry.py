@@ -190,6 +190,12 @@ PAGES: tuple[Entry, ...] = (
 )
 #: Addresses inside pages, for the guide's table (after the pages, in this order).
 ANCHORS = (
+    ("a stage of a map, on its page (its column heading; search results on the stage's "
+     "words lead there)", "`maps/<path>/index.html#stage-<words of the stage's name>`: "
+     "lowercase, anything but letters and digits written as `-` (`Follow-up` → "
+     "`stage-follow-up`, `Porównanie ofert` → `stage-porównanie-ofert`); `stage-<n>` for "
+     "a stage whose name has no letters; `-2`, `-3`... after a name that an earlier stage "
+     "of the map has"),
     ("an FAQ gap in the report", "`faq-gaps/index.html#gap-<words of the question>`"),
     ("the catalogue's table of folder `<folder>` of `maps/` (when there are several "
      "folders)", "`maps/index.html#folder-<folder>`, `/` in the folder's path written as "

@@ -9,7 +9,9 @@
    data-jm-<facet>="key:label key:label" (each part percent-encoded). The bar
    becomes one <select> per facet; the choice is the URL's query
    (?owner=Digital&status=planned), so a view is a link, and back and forward
-   restore it. Without this script the whole page shows. No library, no network. */
+   restore it. An item marked .jm-repeated (the same item in a second table) is
+   filtered alike and counted once. Without this script the whole page shows. No
+   library, no network. */
 (function () {
   "use strict";
   var EMPTY = { "": true, "\u2013": true };
@@ -144,8 +146,11 @@
     if (!bar || bar.classList.contains("jm-ready")) return;
     var items = Array.prototype.map.call(document.querySelectorAll("span.jm-facets"),
       function (span) {
-        return { facets: span, node: span.closest("tr, li") || span.parentElement, values: {} };
+        return { facets: span, node: span.closest("tr, li") || span.parentElement, values: {},
+                 repeated: span.classList.contains("jm-repeated") };
       });
+    /* an item shown again in a second table is filtered alike but counted once */
+    var counted = items.filter(function (item) { return !item.repeated; });
     var all = (bar.querySelector(".jm-filter-all") || {}).textContent || "All";
     var template = (bar.querySelector(".jm-filter-count") || {}).textContent || "{shown} / {total}";
     var controls = [];
@@ -201,12 +206,12 @@
       items.forEach(function (item) {
         var visible = matches(item, chosen);
         item.node.hidden = !visible;
-        if (visible) shown += 1;
+        if (visible && !item.repeated) shown += 1;
       });
       /* each option says how many items it would show, given the other choices */
       controls.forEach(function (c) {
         var per = {};
-        items.forEach(function (item) {
+        counted.forEach(function (item) {
           if (!matches(item, chosen, c.facet)) return;
           Object.keys(item.values[c.facet]).forEach(function (v) { per[v] = (per[v] || 0) + 1; });
         });
@@ -215,7 +220,7 @@
             " (" + (per[option.value] || 0) + ")";
         });
       });
-      count.textContent = template.replace("{shown}", shown).replace("{total}", items.length);
+      count.textContent = template.replace("{shown}", shown).replace("{total}", counted.length);
       /* a heading's .jm-count counts the items shown below it, up to the next heading */
       var current = null, counts = [];
       document.querySelectorAll("article h2, article h3, span.jm-facets").forEach(function (node) {
