@@ -9,6 +9,11 @@ provides Mermaid from the site itself. So while Mermaid is bundled, any
 mkdocs-git-revision-date-localized dates generated pages by the build's time; the
 map page gets its map file's last commit instead (``date_from_sources``).
 
+mkdocs-techdocs-core (Backstage TechDocs) adds to the site's search plugin a
+second one of default options, whose index is written last: the site's
+``separator``, which splits Chinese text into words, is lost. It is given the site's
+(``one_search_separator``).
+
 git-committers (mkdocs-git-committers-plugin-2) lists a page's committers from the
 history of ``docs_path`` + the page's path: for a generated page no such file exists,
 so the map page is given its map file's committers instead (``committers_from_source``).
@@ -65,6 +70,27 @@ def date_from_sources(plugins: Any, sources: dict[str, Path]) -> None:
             _commit, timestamp = util.get_git_commit_timestamp(str(source))
             if timestamp:
                 dates[page] = int(timestamp)
+
+
+#: the search plugin's names: MkDocs' own and Material's (a Material site's ``search``)
+_SEARCH = ("material/search", "search")
+
+
+def one_search_separator(plugins: Any) -> None:
+    """Every search plugin of the build splits words with the ``separator`` of the
+    site's own, the first in the collection: techdocs-core adds a second one of
+    default options after the site's plugins, whose index is written last."""
+    searches = [plugin for name, plugin in plugins.items() if name in _SEARCH]
+    if len(searches) < 2:
+        return
+    separator = searches[0].config.get("separator")
+    for search in searches[1:]:
+        if separator and search.config.get("separator") != separator:
+            search.config["separator"] = separator
+            # Material's search copies its options into its index in on_config
+            index = getattr(getattr(search, "search_index", None), "config", None)
+            if isinstance(index, dict):
+                index["separator"] = separator
 
 
 #: mkdocs-git-committers-plugin-2, the git-committers plugin Material documents

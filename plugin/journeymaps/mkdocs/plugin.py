@@ -88,6 +88,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             config.extra_javascript.append(site_layout.SCRIPT)
         return config
 
+    @event_priority(100)  # after every on_config, before the search plugin's on_pre_build
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            companions.one_search_separator(config.plugins)
+
     @property
     def maps_dir(self) -> Path:
         return self.root / self.config.maps_dir
