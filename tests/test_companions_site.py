@@ -21,6 +21,7 @@ MAPS = {
 }
 I18N_YML = """\
 site_name: S
+site_url: https://journeys.example/
 docs_dir: docs
 theme:
   name: material
@@ -68,6 +69,9 @@ def test_every_language_build_of_static_i18n_has_the_generated_pages(tmp_path: P
     found = {entry["location"].split("#")[0] for entry in index["docs"]}
     # the French page says what the English one does: i18n keeps one of the two
     assert {"maps/moving/", "de/maps/moving/"} <= found
+    sitemap = (build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://journeys.example/de/maps/moving/</loc>" in sitemap
+    assert 'hreflang="de" href="https://journeys.example/de/personas/anna/"' in sitemap
 
 
 def test_static_i18n_with_the_language_folders_structure(tmp_path: Path) -> None:

@@ -184,6 +184,8 @@ def keep_generated(plugins: Any, files: Files, generated: list[File], config: An
     language = str(i18n.current_language)
     folder = "" if language == i18n.default_language else language + "/"
     languages = [str(other) for other in i18n.build_languages]
+    # the pages its sitemap.xml lists, by language (chosen in its on_files, before this)
+    sitemap = getattr(i18n, "i18n_files_per_language", {}).get(language)
     for file in generated:
         base = file.url
         if folder:
@@ -192,6 +194,8 @@ def keep_generated(plugins: Any, files: Files, generated: list[File], config: An
             file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
         if file.is_documentation_page():
             _mark_for_i18n(file, language, base, languages, i18n.default_language)
+            if isinstance(sitemap, list):
+                sitemap.append(file)
         if file.src_uri not in files.src_uris:
             files.append(file)
     return files
@@ -199,10 +203,11 @@ def keep_generated(plugins: Any, files: Files, generated: list[File], config: An
 
 class _Alternate:
     """The same page in another language's build: the i18n plugin's language switcher
-    reads only its ``url``."""
+    reads its ``url``; its sitemap.xml the ``url`` where ``page`` has no address."""
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.page = None
 
 
 def _mark_for_i18n(file: File, language: str, base: str, languages: list[str],
