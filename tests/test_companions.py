@@ -41,3 +41,31 @@ def test_generated_pages_get_their_source_files_last_commit(tmp_path: Path) -> N
     # a file git has no commit of (a new persona) keeps the plugin's own build time
     assert git.generated_timestamps == {"maps/telecom/moving.md": 1_700_000_000}
     assert other.generated_timestamps == {}
+
+
+SEPARATOR = r"[\s\u200b\-、。]+"
+
+
+def test_a_search_plugin_added_after_the_sites_gets_its_separator() -> None:
+    """mkdocs-techdocs-core adds a search plugin of default options after the site's
+    (MkDocs' own, or Material's with ``use_material_search``): its index, written
+    last, would split words at spaces only, and Chinese words would not be found."""
+    from material.plugins.search.plugin import SearchIndex
+    from material.plugins.search.plugin import SearchPlugin as MaterialSearch
+    from mkdocs.contrib.search import SearchPlugin
+
+    site, plain, material = MaterialSearch(), SearchPlugin(), MaterialSearch()
+    site.load_config({"separator": SEPARATOR})
+    plain.load_config({})
+    material.load_config({"separator": r"[\s\-]+"})
+    material.search_index = SearchIndex(**material.config)  # as its on_config makes it
+    companions.one_search_separator({"material/search": site, "search": plain})
+    assert plain.config["separator"] == SEPARATOR
+    companions.one_search_separator({"material/search": site, "tags": object(),
+                                     "search": material})
+    assert material.config["separator"] == SEPARATOR
+    assert material.search_index.config["separator"] == SEPARATOR
+    alone = SearchPlugin()
+    alone.load_config({})
+    companions.one_search_separator({"search": alone})  # one search plugin: its own
+    assert alone.config["separator"] == r"[\s\-]+"

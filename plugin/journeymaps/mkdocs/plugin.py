@@ -46,6 +46,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project: Project | None = None
         #: every generated page: its HTML is cleaned whole (``sanitize.clean_page``)
         self.generated_pages: set[str] = set()
+        #: this build's generated files (pages and exports), for companions.keep_generated
+        self.generated_files: list[File] = []
+        #: each generated page made from one author's file: that file (for git companions)
+        self.sources: dict[str, Path] = {}
         #: marks the generated parts of hand-written pages, cleaned alone (new each build)
         self.regions = Regions()
         self.root = Path.cwd()
@@ -73,7 +77,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
         companions.adapt(config.plugins, self.config.mermaid)
-        self.labels = _site_labels(config, self.config.labels)
+        companions.run_after_i18n(config.plugins, self._keep_generated,
+                                  lambda: self.generated_pages)
         self.repository = (config.repo_url or "", config.edit_uri or "")
         # Material's search splits Chinese text into words with jieba, which logs the
         # loading of its dictionary on every build: keep the build log to what matters
@@ -84,6 +89,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             config.extra_javascript.append(site_layout.SCRIPT)
         return config
 
+    @event_priority(100)  # after every on_config, before the search plugin's on_pre_build
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            companions.one_search_separator(config.plugins)
+
     @property
     def maps_dir(self) -> Path:
         return self.root / self.config.maps_dir
@@ -91,9 +101,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        # read here, not in on_config: mkdocs-static-i18n sets each language build's
+        # theme.language in its own on_config, which runs after this plugin's
+        self.labels = _site_labels(config, self.config.labels)
         project = load_project(self.root, self.maps_dir, Path(config.docs_dir), self.cache)
         self.project = project
         self.generated_pages = set()
+        self.generated_files = []
         self.regions = Regions()
         self.spool.begin()
         for problem in project.problems:
@@ -104,18 +118,27 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         sources = {}
         for generated in generate(project, self.options):
             file = self._add(files, config, generated.path, generated.content)
+            self.generated_files.append(file)
             self.generated_pages.add(file.src_uri)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
                 file.edit_uri = Path(os.path.relpath(self.root / generated.source,
                                                      config.docs_dir)).as_posix()
                 sources[file.src_uri] = self.root / generated.source
         companions.date_from_sources(config.plugins, sources)
+        self.sources = sources
         for page, source in photo_files(project):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, abs_src_path=str(source)))
         self._add_mermaid(files, config)
         self.spool.finish()
         return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n's on_files (-100)
+    def _keep_generated(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Registered only beside mkdocs-static-i18n (``companions.run_after_i18n``)."""
+        if not self.config.enabled:
+            return None
+        return companions.keep_generated(config.plugins, files, self.generated_files, config)
 
     @property
     def options(self) -> SiteOptions:
@@ -143,6 +166,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
         return mermaid_assets.with_loader(
             html, mermaid_assets.script_source(self.config.mermaid, bundled))
+
+    @event_priority(-50)  # after git-committers' own (0), which asked for a docs path
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> Any:
+        source = self.sources.get(page.file.src_uri) if self.config.enabled else None
+        if source is not None:
+            companions.committers_from_source(config.plugins, context, source)
+        return context
 
     def _add_mermaid(self, files: Files, config: MkDocsConfig) -> None:
         if self.config.mermaid != mermaid_assets.BUNDLED:
