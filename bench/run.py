@@ -63,6 +63,9 @@ class Run:
     peak_mb: float
     #: the most memory the build and its workers held together (PSS), where Linux tells
     tree_mb: float | None = None
+    #: CPU time of the build and the workers it waited for (user + system): on a shared,
+    #: loaded machine a steadier figure than wall time for comparing two builds
+    cpu_seconds: float | None = None
 
 
 def _site(root: Path, kind: str) -> None:
@@ -101,7 +104,8 @@ def timed_build(root: Path) -> Run:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"mkdocs build failed in {root}")
-    return Run(seconds, usage.ru_maxrss / 1024, sampler.stop())
+    return Run(seconds, usage.ru_maxrss / 1024, sampler.stop(),
+               usage.ru_utime + usage.ru_stime)
 
 
 class TreeMemory:
