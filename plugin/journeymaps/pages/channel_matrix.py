@@ -17,9 +17,9 @@ from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
 from ..model.project import Project
-from ..safety.text import cell, link_text
+from ..safety.text import cell
 from . import site_layout
-from .links import map_link, persona_links
+from .links import channel_link, persona_links, some_map_links
 from .report import (
     LIST_SEPARATOR,
     NONE,
@@ -34,7 +34,6 @@ from .report import (
 #: A cell shows its worst touchpoints, each with its first maps; the rest are counted,
 #: so that the page stays readable (and quick to build) with thousands of maps.
 MAX_TOUCHPOINTS = 5
-MAX_MAP_LINKS = 3
 #: the column heading that names each filter of the bar
 FILTER_LABELS = {"kind": "kind", "owner": "owner", "persona": "personas", "journey": "journey",
                  "phase": "phase", "stage": "stage"}
@@ -100,7 +99,7 @@ def render_channel_matrix(project: Project, labels: Labels = ENGLISH) -> str:
                                              "personas", "maps")],
         [[tag(k) + _name(channels[k], page),
           *(_kind_owner(channels[k], labels) if catalogue else []),
-          str(channels[k].touchpoints), heat(channels[k].average),
+          str(channels[k].touchpoints), heat(channels[k].average, labels=labels),
           persona_links(page, sorted(channels[k].personas.values(),
                                      key=lambda p: labels.sort_key(p.display_name))) or NONE,
           str(len(channels[k].maps))] for k in order],
@@ -124,8 +123,7 @@ def _name(tally: Tally, page: str) -> str:
     ref = tally.ref
     if ref is None or ref.channel is None:
         return cell(tally.name)
-    target = site_layout.link(page, site_layout.channel_page(ref.key))
-    return f"[{link_text(tally.name, in_table=True)}]({target})"
+    return channel_link(page, ref.key, tally.name)
 
 
 def _kind_owner(tally: Tally, labels: Labels) -> list[str]:
@@ -156,15 +154,13 @@ def _cell(entries: dict[str, Tally], page: str, labels: Labels) -> str:
     items = []
     for entry in ranked[:MAX_TOUCHPOINTS]:
         maps = list(entry.maps.values())
-        links = ", ".join(map_link(page, m) for m in maps[:MAX_MAP_LINKS])
-        if len(maps) > MAX_MAP_LINKS:
-            links += " " + labels("channels.more_maps", n=len(maps) - MAX_MAP_LINKS)
-        items.append(f"**{cell(entry.name)}** {heat(entry.average)} ({links})")
+        links = some_map_links(page, maps, labels)
+        items.append(f"**{cell(entry.name)}** {heat(entry.average, labels=labels)} ({links})")
     if len(ranked) == 1:
         return items[0]
     if len(ranked) > MAX_TOUCHPOINTS:
         items.append(labels.count("channels.more_touchpoints", len(ranked) - MAX_TOUCHPOINTS))
     scores = [score for entry in ranked for score in entry.scores]
     average = sum(scores) / len(scores) if scores else None
-    over = labels.count("channels.over", len(ranked), average=heat(average))
+    over = labels.count("channels.over", len(ranked), average=heat(average, labels=labels))
     return f"{over}{LIST_SEPARATOR}{join_items(items)}"

@@ -16,9 +16,11 @@ from ..safety.text import cell, link_text
 from . import site_layout
 
 
-def link(page: str, target: str, text: str, *, in_table: bool = True) -> str:
-    """A Markdown link from ``page`` to the site page ``target``, named by author text."""
-    return f"[{link_text(text, in_table=in_table)}]({site_layout.link(page, target)})"
+def link(page: str, target: str, text: str, *, anchor: str = "", in_table: bool = True) -> str:
+    """A Markdown link from ``page`` to the site page ``target`` (at ``anchor``), named by
+    author text."""
+    where = site_layout.link(page, target) + (f"#{anchor}" if anchor else "")
+    return f"[{link_text(text, in_table=in_table)}]({where})"
 
 
 def map_link(page: str, journey_map: JourneyMap, *, in_table: bool = True) -> str:

@@ -26,9 +26,9 @@ from ..analysis.phases import by_phase, phase_name
 from ..language.labels import ENGLISH, Labels
 from ..model.opportunity import PRIORITIES
 from ..model.project import Project
-from ..safety.text import cell, link_text
+from ..safety.text import cell
 from . import site_layout
-from .links import journey_link, map_link, persona_links
+from .links import journey_link, link, map_link, persona_links
 from .measures import ticket_link
 from .report import NONE, NOT_SEARCHED, facets, filter_bar, heat, render_page, table
 
@@ -120,8 +120,8 @@ def _card(card: Card, project: Project, labels: Labels, anchors: _StageAnchors) 
     declared = facets(**{facet: card.facets[facet] for facet in FACETS})
     priority = (f'<span class="jm-priority jm-priority-{card.priority}">'
                 f'{cell(labels["priority." + card.priority])}</span> ')
-    target = site_layout.link(PAGE, site_layout.map_page(m)) + "#" + anchors.of(card)
-    where = [map_link(PAGE, m), f"[{link_text(stage.name or NONE)}]({target})"]
+    where = [map_link(PAGE, m), link(PAGE, site_layout.map_page(m), stage.name or NONE,
+                                     anchor=anchors.of(card), in_table=False)]
     if by_phase(project):
         where.append(cell(phase_name(project, stage, labels)))
     if m.journey:
@@ -131,7 +131,7 @@ def _card(card: Card, project: Project, labels: Labels, anchors: _StageAnchors) 
     personas = persona_links(PAGE, project.personas_of(m))
     if personas:
         who.append(personas)
-    who.append(f"{labels['column.feeling']}: {heat(stage.average_score)}")
+    who.append(f"{labels['column.feeling']}: {heat(stage.average_score, labels=labels)}")
     if o.ticket:
         who.append(ticket_link(o, labels))
     lines = [
