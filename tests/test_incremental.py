@@ -17,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import REPO
+from journeymaps.mkdocs import table_rows
 from journeymaps.mkdocs.plugin import JourneyMapsPlugin
 from journeymaps.website.spool import Spool
 
@@ -178,3 +179,50 @@ def test_spool_rewrites_only_what_changed() -> None:
         folder = spool.folder
         spool.close()
     assert folder is not None and not folder.exists()
+
+
+@pytest.mark.slow
+def test_rebuilds_by_changed_table_rows_equal_full_builds(
+        sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big reports are rendered again by their changed table rows only
+    (``table_rows``): the sample's reports are small, so every page with tables
+    qualifies here. After each kind of edit (a map's owner and a touchpoint's
+    score, which reports list; a persona; a metrics CSV; the channel catalogue; a
+    change that is more than rows), the site is a full build's."""
+    monkeypatch.setattr(table_rows, "MIN_CHARS", 0)
+    root, maps = sample_copy, sample_copy / "maps"
+    serve = Serve(root, tmp_path / "served")
+    steps = 0
+
+    def edit(path: Path, old: str, new: str) -> JourneyMapsPlugin:
+        nonlocal steps
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        plugin = serve.build()
+        steps += 1
+        reference = tmp_path / f"full-{steps}"
+        full_build(root, reference)
+        assert_same_site(serve.site, reference)
+        return plugin
+
+    try:
+        serve.build()
+        # an owner: the catalogue's and the reports' rows of the map
+        plugin = edit(maps / "telecom/switching-provider.md", "owner: CX Team Telecom",
+                      "owner: CX Team Telecom North")
+        rows = plugin.incremental.rows
+        assert "maps/index.md" in rows.patched, sorted(rows.patched)
+        assert "maps/index.md" in rows.search_kept  # its table is left out of search
+        # a touchpoint's score: the map page, the rows of the reports that list it
+        plugin = edit(maps / "telecom/moving-house.md", "score: 2", "score: 4")
+        assert plugin.incremental.rows.patched, "some report changed only in rows"
+        # a persona, a metrics export, the channel catalogue
+        edit(maps / "personas/anna.md", "name: Anna, moving house", "name: Anna, moving in")
+        series = maps / "metrics/survey.csv"
+        edit(series, "2026-06-30,15,", "2026-06-30,25,")
+        edit(maps / "channels.yml", "owner: Digital team", "owner: Web team")
+        # no owner any more: the health report's counts change, not only its rows
+        edit(maps / "telecom/switching-provider.md", "owner: CX Team Telecom North\n", "")
+    finally:
+        serve.close()

@@ -57,7 +57,19 @@ def ancestors(project: Project, journey: str) -> list[str]:
 def journey_tree(project: Project,
                  sort_key: Callable[[str], Any] = str.casefold) -> list[JourneyNode]:
     """Every journey once, depth first: each followed by its children, siblings in the
-    order of ``sort_key`` of their titles."""
+    order of ``sort_key`` of their titles. Computed once a build per ``sort_key``: every
+    journey's page shows the tree, and sorting it for each was quadratic."""
+    computed: list[tuple[Callable[[str], Any], list[JourneyNode]]] = \
+        project.memo.setdefault("journey_tree", [])
+    for key, nodes in computed:
+        if key == sort_key:
+            return list(nodes)
+    nodes = _journey_tree(project, sort_key)
+    computed.append((sort_key, nodes))
+    return list(nodes)
+
+
+def _journey_tree(project: Project, sort_key: Callable[[str], Any]) -> list[JourneyNode]:
     ids = journey_ids(project)
     children: dict[str | None, list[str]] = defaultdict(list)
     parent = parents(project)

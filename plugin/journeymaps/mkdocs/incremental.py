@@ -38,7 +38,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .search_index import SearchIndex, reset_other_plugins
+from .search_index import SearchIndex, keep_search_of, reset_other_plugins
+from .table_rows import TableRows
 
 #: Front matter a theme shows on the page itself only, never in another page's
 #: navigation: a change of these re-renders that page alone.
@@ -58,6 +59,8 @@ class Incremental:
     def __init__(self) -> None:
         self.last: _LastBuild | None = None
         self.search = SearchIndex()
+        #: big generated pages rendered again by their changed table rows only
+        self.rows = TableRows()
         #: this build's skipped pages (src_uri); empty means every page is rendered
         self.skipped: set[str] = set()
         self._config = b""
@@ -72,8 +75,14 @@ class Incremental:
         self._mkdocs_config = config
         last = self.last
         self.skipped = set()
-        if last is None or last.config != self._config or not self.search.understood:
+        same = last is not None and last.config == self._config and self.search.understood
+        self.rows.begin(config, patch=same)
+        for file in files.documentation_pages():
+            if file.src_uri in generated and file.page is not None:
+                self.rows.install(file.page)
+        if not same or last is None:
             return
+        keep_search_of(config.plugins, lambda uri: uri in self.rows.search_kept)
         unchanged = generated - changed
         for file in files.documentation_pages():
             if file.src_uri in unchanged and file.src_uri in last.rendered_uris and \
@@ -97,15 +106,17 @@ class Incremental:
 
     def settle(self, config: MkDocsConfig, files: Files) -> None:
         """Every page read: if the navigation differs from the last build's in any way,
-        the skipped pages are rendered after all."""
-        if not self.skipped or self._nav is None or self.last is None:
+        the skipped pages, and those rendered by their changed rows, are rendered after
+        all."""
+        if not (self.skipped or self.rows.patched) or self._nav is None or self.last is None:
             return
         if _navigation_signature(self._nav, files) == self.last.navigation:
             return
-        skipped = [file.page for file in files.documentation_pages()
-                   if file.src_uri in self.skipped and file.page is not None]
+        again = self.skipped | self.rows.stop()
+        pages = [file.page for file in files.documentation_pages()
+                 if file.src_uri in again and file.page is not None]
         self.skipped = set()
-        for page in skipped:
+        for page in pages:
             _populate(page, config, files)
 
     def finish(self, config: MkDocsConfig) -> bool:
@@ -120,10 +131,12 @@ class Incremental:
         if self.last is not None:
             _remove(self.last.outputs - outputs, config.site_dir)
         urls = [_url(file) for file in pages]  # as search entries name them
-        if not self.skipped:
+        kept = self.rows.search_kept
+        if not self.skipped and not kept:
             self.search.learn(config.site_dir, urls)
         elif not self.search.merge(config.site_dir, urls,
-                                   {_url(f) for f in pages if self.rendered(f)}):
+                                   {_url(f) for f in pages if self.rendered(f)
+                                    and f.src_uri not in kept}):
             self.forget()  # the next build renders every page, and the index is whole again
             return False
         reset_other_plugins(config.plugins)
@@ -135,6 +148,7 @@ class Incremental:
         """A failed build: the next renders everything."""
         self.last, self.skipped = None, set()
         self.search.forget()
+        self.rows.forget()
 
 
 def _url(file: File) -> str:

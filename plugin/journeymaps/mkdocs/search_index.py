@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 #: Where MkDocs' search plugin and Material's write the index, in the site folder.
 PATH = "search/search_index.json"
+_MATERIAL_SEARCH = "material.plugins.search"
 #: How Material writes it; MkDocs' own plugin also sorts the keys.
 _STYLES: tuple[dict[str, Any], ...] = (
     {"separators": (",", ":"), "default": str},
@@ -82,6 +84,33 @@ def reset_other_plugins(plugins: Any) -> None:
     for plugin in plugins.values():
         if getattr(plugin, "search_index_prev", None) is not None:
             plugin.search_index_prev = None
+
+
+def keep_search_of(plugins: Any, kept: Callable[[str], bool]) -> None:
+    """Material's search plugin leaves out the pages ``kept`` names (by their path in
+    the docs folder): their entries are the last build's (``merge`` keeps them).
+    Only Material's, which skips ``data-search-exclude`` elements: MkDocs' own search
+    indexes them, so a change there changes its entries."""
+    events = plugins.events["page_context"]
+    for i, method in enumerate(events):
+        owner = getattr(method, "__self__", None)
+        if type(owner).__module__.startswith(_MATERIAL_SEARCH):
+            events[i] = _unless_kept(method, kept)
+
+
+def _unless_kept(method: Callable[..., Any], kept: Callable[[str], bool]) -> Callable[..., Any]:
+    """The plugin's page event, indexing nothing for a kept page: the event does more
+    than index (it takes the ``data-search-*`` attributes out of the page's HTML)."""
+    def on_page_context(context: Any, *, page: Any, **kwargs: Any) -> Any:
+        index = getattr(method.__self__, "search_index", None)  # type: ignore[attr-defined]
+        if index is None or not kept(page.file.src_uri):
+            return method(context, page=page, **kwargs)
+        index.add_entry_from_context = lambda page: None
+        try:
+            return method(context, page=page, **kwargs)
+        finally:
+            del index.add_entry_from_context  # the class's method again
+    return on_page_context
 
 
 def _read(site_dir: str) -> tuple[str, dict[str, Any]] | None:
