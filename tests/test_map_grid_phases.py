@@ -72,6 +72,9 @@ def test_the_phase_row_spans_each_run_above_the_stage_names(load: Load) -> None:
     thead = page[page.index("<thead"):page.index("</thead>")]
     phase_row, stage_row = thead.split("</tr>")[:2]
     assert phase_row.index("jm-phases") < stage_row.index("1. Inquiry")
+    # one corner cell beside both rows, so the stage names start in the same column
+    assert '<td class="jm-corner" rowspan="2"></td>' in phase_row
+    assert "jm-corner" not in stage_row
     assert re.findall(r'<th scope="colgroup" colspan="(\d)"( class="jm-no-phase")? markdown>'
                       r"([^<]*)</th>", phase_row) == [
         ("2", "", "Awareness"),

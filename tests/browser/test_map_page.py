@@ -237,3 +237,21 @@ def test_the_phase_row_spans_the_columns_of_its_stages(site: Site, new_tab: Open
             assert all(bottom <= stage[2] for stage in stages[first:last + 1])
             first += span
         assert first == len(stages) == len(journey_map.stages)
+
+
+def test_in_print_the_curve_spans_the_stage_columns(site: Site, new_tab: OpenTab) -> None:
+    """On paper (A4 landscape at 96 px an inch) the curve keeps the whole width of its
+    lane, so each stage's points stay over its column, also for the fewest stages
+    (the tallest curve)."""
+    tab = _sized(new_tab, {"width": 1123, "height": 794})
+    fewest = min(site.project.maps, key=lambda m: len(m.stages))
+    for path in {_generated_pages(site)["map"], map_url(fewest)}:
+        tab.open(path)
+        tab.page.emulate_media(media="print")
+        # where the drawing lands (not its box, which an SVG letterboxes into)
+        curve, lane = tab.page.evaluate("""() => {
+            const svg = document.querySelector(".jm-journey-curve"), m = svg.getScreenCTM();
+            const td = document.querySelector(".jm-lane-curve td").getBoundingClientRect();
+            return [[m.e, m.e + m.a * svg.viewBox.baseVal.width], [td.left, td.right]]; }""")
+        # within the cell's 1 px border
+        assert abs(curve[0] - lane[0]) <= 1.5 and abs(curve[1] - lane[1]) <= 1.5, path

@@ -198,7 +198,7 @@ def phase_row(groups: list[PhaseGroup]) -> str:
     """The row above the stage names: each phase heading the columns of its run of
     stages (a column group of its own, so that assistive technology reads a stage's
     phase with it)."""
-    return ('<tr class="jm-phases" markdown><td class="jm-corner"></td>' + "".join(
+    return ('<tr class="jm-phases" markdown><td class="jm-corner" rowspan="2"></td>' + "".join(
         f'<th scope="colgroup" colspan="{group.span}"{"" if group.phase else NO_PHASE} '
         f'markdown>{cell(group.name)}</th>' for group in groups) + "</tr>")
 
@@ -220,7 +220,9 @@ def grid(headings: list[str], rows: list[str], name: str = "",
         f'<table class="jm-grid jm-stages-{min(len(headings), 12)}" markdown>',
         *([column_groups(groups)] if groups else []),
         "<thead markdown>", *([phase_row(groups)] if groups else []),
-        '<tr markdown><td class="jm-corner"></td>' + "".join(headings) + "</tr>",
+        # one corner beside the phases and the stage names (it spans both rows)
+        "<tr markdown>" + ("" if groups else '<td class="jm-corner"></td>')
+        + "".join(headings) + "</tr>",
         "</thead>", "<tbody markdown>", *rows, "</tbody>", "</table>", "</div>"])
 
 
