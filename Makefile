@@ -98,6 +98,9 @@ wheel: $(STAMP) $(NODE_STAMP)  ## the Python package into dist/, with Mermaid in
 screenshots: $(STAMP) $(NODE_STAMP)  ## browser tests, then the README's screenshots from their artefacts
 	$(BIN)/pytest tests/browser
 	cp test-artifacts/map-page.png test-artifacts/persona-page.png docs-images/
+	@# lossless, and only where the tool is installed (apt-get install optipng)
+	if command -v optipng >/dev/null; then optipng -quiet -o2 -strip all \
+	  docs-images/map-page.png docs-images/persona-page.png; fi
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache .coverage test-artifacts build dist

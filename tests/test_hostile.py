@@ -487,8 +487,8 @@ def test_backticks_in_any_field_open_no_code_span_that_frees_markup(
     assert unsafe_in_site(build.site) == {}  # every page of the site, not only the map's
     persona = build.page("personas/anna")
     assert "<b>r</b>" not in persona and "&lt;b&gt;r&lt;/b&gt;" in persona
-    # the title's code span closes inside its link; the journey keeps its own
-    assert ('/">`` <code>a</code>b</a> · as-is · journey <code>ok</code> · '
+    # the title's code span closes inside its link; the journey keeps its own link
+    assert ('/">`` <code>a</code>b</a> · as-is · journey <a href="../../journeys/ok/">ok</a> · '
             '<svg class="jm-sparkline"') in persona
 
 

@@ -156,8 +156,10 @@ def test_persona_page(load: Load) -> None:
                  '<dt>Segment</dt>\n<dd markdown="span">Millennials</dd>',
                  'aria-label="Feeling stage by stage: 3.0"',
                  "> I just want it to work.", "- Stay online", "- Hold music", "- chat",
-                 "- [Moving house](../maps/telecom/moving.md) · as-is · journey `telecom-moving`",
-                 "- [Ben &lt;b&gt;Boomer&lt;/b&gt;](ben.md) · `telecom-moving`",
+                 "- [Moving house](../maps/telecom/moving.md) · as-is · journey "
+                 "[telecom-moving](../journeys/telecom-moving.md)",  # no journey file: its id
+                 "- [Ben &lt;b&gt;Boomer&lt;/b&gt;](ben.md) · "
+                 "[telecom-moving](../journeys/telecom-moving.md)",
                  "Anna moves with two children."):
         assert text in page
     lonely = render_persona_page(project.personas["ben"], project)

@@ -9,6 +9,8 @@ from collections import Counter
 import pytest
 
 from conftest import REPO
+from journeymaps.analysis.phases import phase_groups
+from journeymaps.language.labels import ENGLISH
 from journeymaps.model.journey_map import JourneyMap
 from journeymaps.pages import site_layout
 
@@ -210,3 +212,46 @@ def test_tag_chips_link_to_the_tags_index(site: Site) -> None:
         encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)" class="md-tag', page)
     assert links and all(re.fullmatch(r"(\.\./)+tags/#tag:[^/]+", link) for link in links), links
+
+
+def test_the_phase_row_spans_the_columns_of_its_stages(site: Site, new_tab: OpenTab) -> None:
+    """Each phase heading is as wide as its run of stage columns, and above them; on
+    a map whose phases span several stages, at 1440 px and on a phone."""
+    project = site.project
+    journey_map = next(m for m in project.maps
+                       if any(g.span > 1 for g in phase_groups(project, m.stages, ENGLISH)))
+    runs = [g.span for g in phase_groups(project, journey_map.stages, ENGLISH)]
+    for size in (DESKTOP, PHONE):
+        tab = _sized(new_tab, size)
+        tab.open(map_url(journey_map))
+        edges = tab.page.evaluate("""() => [".jm-phases th", "thead tr:last-child th"].map(
+            s => [...document.querySelectorAll(".jm-grid " + s)].map(th => {
+              const r = th.getBoundingClientRect();
+              return [r.left, r.right, r.bottom, th.colSpan]; }))""")
+        phases, stages = edges
+        assert [span for *_, span in phases] == runs
+        first = 0
+        for left, right, bottom, span in phases:
+            last = first + span - 1
+            assert abs(left - stages[first][0]) < 1 and abs(right - stages[last][1]) < 1
+            assert all(bottom <= stage[2] for stage in stages[first:last + 1])
+            first += span
+        assert first == len(stages) == len(journey_map.stages)
+
+
+def test_in_print_the_curve_spans_the_stage_columns(site: Site, new_tab: OpenTab) -> None:
+    """On paper (A4 landscape at 96 px an inch) the curve keeps the whole width of its
+    lane, so each stage's points stay over its column, also for the fewest stages
+    (the tallest curve)."""
+    tab = _sized(new_tab, {"width": 1123, "height": 794})
+    fewest = min(site.project.maps, key=lambda m: len(m.stages))
+    for path in {_generated_pages(site)["map"], map_url(fewest)}:
+        tab.open(path)
+        tab.page.emulate_media(media="print")
+        # where the drawing lands (not its box, which an SVG letterboxes into)
+        curve, lane = tab.page.evaluate("""() => {
+            const svg = document.querySelector(".jm-journey-curve"), m = svg.getScreenCTM();
+            const td = document.querySelector(".jm-lane-curve td").getBoundingClientRect();
+            return [[m.e, m.e + m.a * svg.viewBox.baseVal.width], [td.left, td.right]]; }""")
+        # within the cell's 1 px border
+        assert abs(curve[0] - lane[0]) <= 1.5 and abs(curve[1] - lane[1]) <= 1.5, path

@@ -45,6 +45,8 @@ class Landscape:
     rows: list[Row]
     #: every map once, by column key
     totals: dict[str, Cell]
+    #: the maps of no journey, by column key (a row of their own, after the journeys)
+    no_journey: dict[str, Cell] = field(default_factory=dict)
 
     @property
     def weakest(self) -> Column | None:
@@ -89,4 +91,10 @@ def landscape(project: Project, labels: Labels) -> Landscape:
                 parent.setdefault(key, Cell()).add(cell)
     rows = [Row(by_id[n.id], rolled[n.id], len(project.maps_by_journey.get(n.id, [])))
             for n in tree]
-    return Landscape(columns(project, project.maps, labels, every_phase=True), rows, totals)
+    no_journey: dict[str, Cell] = {}
+    for journey_map in project.maps:
+        if not journey_map.journey:
+            for key, cell in per_map[journey_map.file].items():
+                no_journey.setdefault(key, Cell()).add(cell)
+    return Landscape(columns(project, project.maps, labels, every_phase=True), rows, totals,
+                     no_journey)

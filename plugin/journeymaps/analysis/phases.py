@@ -75,3 +75,33 @@ def phase_name(project: Project, stage: Stage, labels: Labels) -> str:
         return ""
     phase = phase_of(project.lifecycle, stage)
     return phase.name_in(labels.language) if phase else labels["lifecycle.other_stages"]
+
+
+@dataclass(frozen=True)
+class PhaseGroup:
+    """A run of consecutive stages of one map in the same phase: what the map's grid
+    heads with the phase's name, spanning those stages' columns. ``phase`` is None for
+    a run of stages in no phase."""
+
+    name: str
+    span: int
+    phase: Phase | None = None
+
+
+def phase_groups(project: Project, stages: list[Stage], labels: Labels,
+                 no_phase: str = "") -> list[PhaseGroup]:
+    """``stages`` in runs by phase, in the map's own order (a map may come back to a
+    phase: each visit is a run of its own), each named in the site's language and the
+    stages of no phase named ``no_phase``. None without a lifecycle: then the map's
+    stages are all it has."""
+    if not by_phase(project):
+        return []
+    groups: list[PhaseGroup] = []
+    for stage in stages:
+        phase = phase_of(project.lifecycle, stage)
+        if groups and groups[-1].phase == phase:
+            groups[-1] = PhaseGroup(groups[-1].name, groups[-1].span + 1, phase)
+        else:
+            groups.append(PhaseGroup(phase.name_in(labels.language) if phase else no_phase,
+                                     1, phase))
+    return groups

@@ -25,7 +25,7 @@ def render_landscape(project: Project, labels: Labels = ENGLISH) -> str:
     page = site_layout.LIFECYCLE
     title = labels["lifecycle.title"]
     view = landscape(project, labels)
-    if not view.rows:
+    if not view.rows and not view.no_journey:
         return render_page(title, [labels["journeys.empty"]])
     parts = [labels["lifecycle.intro"]]
     if not by_phase(project):
@@ -59,6 +59,9 @@ def _table(view: Landscape, project: Project, page: str, labels: Labels) -> str:
     rows = [[_journey(row, project, page),
              *(_cell(row.cells.get(c.key), page, labels) for c in view.columns)]
             for row in view.rows]
+    if view.no_journey:  # the maps of no journey still count: in a row of their own
+        rows.append([f"_{cell(labels['lifecycle.no_journey'])}_",
+                     *(_cell(view.no_journey.get(c.key), page, labels) for c in view.columns)])
     return table(header, rows)
 
 

@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Callable
 
 from ..analysis.metrics import Measured, map_measures
+from ..analysis.phases import PhaseGroup, phase_groups
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
@@ -37,6 +38,8 @@ from .tags import map_tags
 
 #: The curve file beside the map's page, e.g. maps/telecom/moving-house.svg
 CURVE_SUFFIX = ".svg"
+#: The class of the phase heading over stages of no phase (drawn muted)
+NO_PHASE = ' class="jm-no-phase"'
 
 
 def render_map_page(journey_map: JourneyMap, project: Project,
@@ -178,7 +181,8 @@ def stage_table(stages: list[Stage], project: Project, page: str,
     anchors = site_layout.stage_anchors([stage.name for stage in stages])
     return grid([stage_heading(i, stage, anchor) for i, (stage, anchor)
                  in enumerate(zip(stages, anchors, strict=True), 1)], rows,
-                labels["map.stages"])
+                labels["map.stages"],
+                phase_groups(project, stages, labels, labels["map.no_phase"]))
 
 
 def stage_heading(number: int, stage: Stage, anchor: str = "") -> str:
@@ -194,16 +198,36 @@ def lane_row(label: str, cells: list[list[str]]) -> str:
             + "".join(f"<td markdown>{join_items(items)}</td>" for items in cells) + "</tr>")
 
 
-def grid(headings: list[str], rows: list[str], name: str = "") -> str:
+def phase_row(groups: list[PhaseGroup]) -> str:
+    """The row above the stage names: each phase heading the columns of its run of
+    stages (a column group of its own, so that assistive technology reads a stage's
+    phase with it)."""
+    return ('<tr class="jm-phases" markdown><td class="jm-corner" rowspan="2"></td>' + "".join(
+        f'<th scope="colgroup" colspan="{group.span}"{"" if group.phase else NO_PHASE} '
+        f'markdown>{cell(group.name)}</th>' for group in groups) + "</tr>")
+
+
+def column_groups(groups: list[PhaseGroup]) -> str:
+    """The table's column groups: the lane labels' column, then one per phase run."""
+    return ('<colgroup><col></colgroup>'
+            + "".join(f'<colgroup span="{group.span}"></colgroup>' for group in groups))
+
+
+def grid(headings: list[str], rows: list[str], name: str = "",
+         groups: list[PhaseGroup] | None = None) -> str:
     """The journey grid: a box that scrolls sideways when the stages need more room than
-    the screen has, with the table's stage columns all as wide (the curve relies on it)."""
+    the screen has, with the table's stage columns all as wide (the curve relies on it);
+    with ``groups``, the stages' phases head their columns."""
     return "\n".join([
         f'<div class="jm-grid-box" tabindex="0" role="region" aria-label="{html.escape(name)}" '
         'markdown>',
         f'<table class="jm-grid jm-stages-{min(len(headings), 12)}" markdown>',
-        '<thead markdown><tr markdown><td class="jm-corner"></td>' + "".join(headings)
-        + "</tr></thead>",
-        "<tbody markdown>", *rows, "</tbody>", "</table>", "</div>"])
+        *([column_groups(groups)] if groups else []),
+        "<thead markdown>", *([phase_row(groups)] if groups else []),
+        # one corner beside the phases and the stage names (it spans both rows)
+        "<tr markdown>" + ("" if groups else '<td class="jm-corner"></td>')
+        + "".join(headings) + "</tr>",
+        "</thead>", "<tbody markdown>", *rows, "</tbody>", "</table>", "</div>"])
 
 
 def curve_lines(journey_map: JourneyMap, project: Project, labels: Labels) -> list[Line]:

@@ -8,7 +8,7 @@ from ..analysis.stages import stage_feelings
 from ..language.labels import ENGLISH, Labels
 from ..model.persona import Persona
 from ..model.project import Project
-from ..safety.text import code, dotted, inline, link_text, url
+from ..safety.text import dotted, inline, link_text, url
 from . import site_layout
 from .emotion_curve import sparkline
 from .markdown import author_body, front_matter, problems_admonition
@@ -75,8 +75,8 @@ def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
     lines = [f"## {labels['persona.maps']}", ""]
     for journey_map in maps:
         target = site_layout.link(page, site_layout.map_page(journey_map))
-        journey = journey_map.journey and labels("persona.journey",
-                                                 journey=code(journey_map.journey))
+        journey = journey_map.journey and labels(
+            "persona.journey", journey=journey_link(journey_map.journey, project, page))
         feelings = stage_feelings(journey_map.stages)
         words = ", ".join(f"{f:.1f}" for f in feelings if f is not None)
         curve = sparkline(feelings, f"{labels['catalogue.curve']}: {words}")
@@ -85,23 +85,33 @@ def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
     return "\n".join(lines)
 
 
+def journey_link(journey: str, project: Project, page: str) -> str:
+    """A journey by its title (its file's, else its id), linked to its page."""
+    target = site_layout.link(page, site_layout.journey_page(journey))
+    return f"[{link_text(project.journey_title(journey))}]({target})"
+
+
 def _fellow_travellers(persona: Persona, project: Project, page: str, labels: Labels) -> str:
-    """Other personas who walk the same journeys, with the journeys they share."""
+    """Other personas who walk the same journeys, with the journeys they share (a map
+    of no journey that two personas walk together: by its own title and page)."""
     shared: dict[str, list[str]] = {}
     for journey_map in project.maps_by_persona.get(persona.id, []):
+        if journey_map.journey:
+            walked = journey_link(journey_map.journey, project, page)
+        else:
+            target = site_layout.link(page, site_layout.map_page(journey_map))
+            walked = f"[{link_text(journey_map.title)}]({target})"
         for other in [journey_map, *project.journey_siblings(journey_map)]:
             for other_id in other.persona:
                 if other_id != persona.id and other_id in project.personas:
                     journeys = shared.setdefault(other_id, [])
-                    name = journey_map.journey or journey_map.title
-                    if name not in journeys:
-                        journeys.append(name)
+                    if walked not in journeys:
+                        journeys.append(walked)
     if not shared:
         return ""
     lines = [f"## {labels['persona.others']}", ""]
     for other_id, journeys in shared.items():
         other = project.personas[other_id]
         target = site_layout.link(page, site_layout.persona_page(other_id))
-        lines.append(f"- [{link_text(other.display_name)}]({target}) · "
-                     + ", ".join(code(j) for j in journeys))
+        lines.append(f"- [{link_text(other.display_name)}]({target}) · " + ", ".join(journeys))
     return "\n".join(lines)
