@@ -24,6 +24,7 @@ from ..safety.text import cell, dotted, inline, link_text, url
 from . import site_layout
 from .diagram import journey_source
 from .journey_curve import EXPECTED, FELT, OTHER, Line, curve_svg, lines_of, standalone_svg, summary
+from .links import map_link, persona_link
 from .markdown import MAP_SEARCH, author_body, front_matter, problems_admonition
 from .measures import (
     map_header_block,
@@ -139,9 +140,13 @@ def _questions(project: Project, page: str, labels: Labels) -> Callable[[Stage],
     return render
 
 
-def _average(stage: Stage) -> list[str]:
-    average = stage.average_score
-    return [f"{SCORE_FACES[round(average)]} {average:.1f}"] if average is not None else []
+def _average(labels: Labels) -> Callable[[Stage], list[str]]:
+    def render(stage: Stage) -> list[str]:
+        average = stage.average_score
+        if average is None:
+            return []
+        return [f"{SCORE_FACES[round(average)]} {labels.number(average, 1, fixed=True)}"]
+    return render
 
 
 def stage_table(stages: list[Stage], project: Project, page: str,
@@ -159,7 +164,7 @@ def stage_table(stages: list[Stage], project: Project, page: str,
         ("goal", lambda s: [cell(s.goal)] if s.goal else []),
         ("actions", lambda s: [cell(a) for a in s.actions]),
         ("touchpoints", _touchpoints(labels)),
-        ("feeling", _average),
+        ("feeling", _average(labels)),
         ("thoughts", lambda s: [cell(t) for t in s.thoughts]),
         ("emotions", lambda s: [cell(e) for e in s.emotions]),
         ("pain_points", lambda s: [cell(p) for p in s.pain_points]),
@@ -319,12 +324,10 @@ def _same_journey(journey_map: JourneyMap, project: Project, page: str,
     lines = [f"## {labels['map.same_journey']}", ""]
     for other in siblings:
         names = ", ".join(_persona_link(p, page) for p in project.personas_of(other))
-        target = site_layout.link(page, site_layout.map_page(other))
-        lines.append("- " + dotted(f"[{link_text(other.title)}]({target})", names,
+        lines.append("- " + dotted(map_link(page, other, in_table=False), names,
                                    labels.state(other.state_or_default)))
     return "\n".join(lines)
 
 
 def _persona_link(persona: Persona, page: str) -> str:
-    target = site_layout.link(page, site_layout.persona_page(persona.id))
-    return f"[{link_text(persona.display_name)}]({target})"
+    return persona_link(page, persona, in_table=False)

@@ -11,6 +11,7 @@ from ..model.project import Project
 from ..safety.text import dotted, inline, link_text, url
 from . import site_layout
 from .emotion_curve import sparkline
+from .links import journey_link, map_link, persona_link
 from .markdown import author_body, front_matter, problems_admonition
 
 
@@ -74,21 +75,19 @@ def _maps(persona: Persona, project: Project, page: str, labels: Labels) -> str:
         return f"## {labels['persona.maps']}\n\n{labels['persona.no_maps']}"
     lines = [f"## {labels['persona.maps']}", ""]
     for journey_map in maps:
-        target = site_layout.link(page, site_layout.map_page(journey_map))
         journey = journey_map.journey and labels(
-            "persona.journey", journey=journey_link(journey_map.journey, project, page))
+            "persona.journey", journey=_journey(journey_map.journey, project, page))
         feelings = stage_feelings(journey_map.stages)
-        words = ", ".join(f"{f:.1f}" for f in feelings if f is not None)
+        words = ", ".join(labels.number(f, 1, fixed=True) for f in feelings if f is not None)
         curve = sparkline(feelings, f"{labels['catalogue.curve']}: {words}")
-        lines.append("- " + dotted(f"[{link_text(journey_map.title)}]({target})",
+        lines.append("- " + dotted(map_link(page, journey_map, in_table=False),
                                    labels.state(journey_map.state_or_default), journey, curve))
     return "\n".join(lines)
 
 
-def journey_link(journey: str, project: Project, page: str) -> str:
+def _journey(journey: str, project: Project, page: str) -> str:
     """A journey by its title (its file's, else its id), linked to its page."""
-    target = site_layout.link(page, site_layout.journey_page(journey))
-    return f"[{link_text(project.journey_title(journey))}]({target})"
+    return journey_link(page, journey, project.journey_title(journey), in_table=False)
 
 
 def _fellow_travellers(persona: Persona, project: Project, page: str, labels: Labels) -> str:
@@ -97,10 +96,9 @@ def _fellow_travellers(persona: Persona, project: Project, page: str, labels: La
     shared: dict[str, list[str]] = {}
     for journey_map in project.maps_by_persona.get(persona.id, []):
         if journey_map.journey:
-            walked = journey_link(journey_map.journey, project, page)
+            walked = _journey(journey_map.journey, project, page)
         else:
-            target = site_layout.link(page, site_layout.map_page(journey_map))
-            walked = f"[{link_text(journey_map.title)}]({target})"
+            walked = map_link(page, journey_map, in_table=False)
         for other in [journey_map, *project.journey_siblings(journey_map)]:
             for other_id in other.persona:
                 if other_id != persona.id and other_id in project.personas:
@@ -112,6 +110,5 @@ def _fellow_travellers(persona: Persona, project: Project, page: str, labels: La
     lines = [f"## {labels['persona.others']}", ""]
     for other_id, journeys in shared.items():
         other = project.personas[other_id]
-        target = site_layout.link(page, site_layout.persona_page(other_id))
-        lines.append(f"- [{link_text(other.display_name)}]({target}) · " + ", ".join(journeys))
+        lines.append(f"- {persona_link(page, other, in_table=False)} · " + ", ".join(journeys))
     return "\n".join(lines)
