@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from journeymaps.language.labels import load_labels
 from journeymaps.model.journey_map import JourneyMap
 from journeymaps.model.stage import Stage
 from journeymaps.model.touchpoint import Touchpoint
@@ -89,6 +90,15 @@ def test_the_curve_in_words_carries_every_score() -> None:
     circles = svg.findall(".//circle")
     assert len(circles) == 4 + 3
     assert [c.findtext("title") for c in circles][-1] == "Felt · Purchase0: 1"
+
+
+def test_the_curve_writes_its_scores_as_the_sites_language_does() -> None:
+    to_be = _map(_stage("Inquiry", (4, None), (3, None)), state="future")
+    other = lines_of(AS_IS, NAMES, [("to-be", to_be)])
+    polish = load_labels("pl").labels
+    assert "Inquiry 3,5" in summary(other, ["Inquiry", "Wait", "Purchase"], polish)
+    assert "Inquiry 3.5" in summary(other, ["Inquiry", "Wait", "Purchase"])
+    assert ": 3,5</title>" in curve_svg(other, 3, "", polish)
 
 
 def test_the_map_page_has_the_curve_as_a_lane_and_a_link_to_its_file(load) -> None:

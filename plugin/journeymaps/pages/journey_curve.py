@@ -19,6 +19,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
 from ..model.stage import Stage
 
@@ -108,24 +109,20 @@ def lines_of(journey_map: JourneyMap, names: dict[str, str],
     return [line for line in lines if line.points]
 
 
-def summary(lines: list[Line], stage_names: list[str]) -> str:
+def summary(lines: list[Line], stage_names: list[str], labels: Labels = ENGLISH) -> str:
     """The curve in words, for its text alternative: each line, its scores by stage."""
     parts = []
     for line in reversed(lines):  # the felt line first
         by_stage: dict[int, list[str]] = {}
         for point in line.points:
-            by_stage.setdefault(point.stage, []).append(_number(point.score))
+            by_stage.setdefault(point.stage, []).append(labels.number(point.score, 1))
         stages = "; ".join(f"{stage_names[i]} {', '.join(scores)}"
                            for i, scores in by_stage.items())
         parts.append(f"{line.name}: {stages}")
     return ". ".join(parts)
 
 
-def _number(score: float) -> str:
-    return f"{score:.1f}".removesuffix(".0")
-
-
-def _shapes(lines: list[Line], stages: int) -> list[str]:
+def _shapes(lines: list[Line], stages: int, labels: Labels) -> list[str]:
     width = width_of(stages)
     parts = []
     for score in range(LOWEST, HIGHEST + 1):
@@ -142,18 +139,19 @@ def _shapes(lines: list[Line], stages: int) -> list[str]:
         parts.append(f'<polyline points="{coords}"/>')
         name = html.escape(line.name)
         for p in line.points:
-            title = f"<title>{name} · {html.escape(p.label)}: {_number(p.score)}</title>"
+            title = f"<title>{name} · {html.escape(p.label)}: {labels.number(p.score, 1)}</title>"
             parts.append(f'<circle cx="{p.x:.1f}" cy="{p.y:.1f}" r="5">{title}</circle>')
         parts.append("</g>")
     return parts
 
 
-def curve_svg(lines: list[Line], stages: int, summary_text: str) -> str:
+def curve_svg(lines: list[Line], stages: int, summary_text: str,
+              labels: Labels = ENGLISH) -> str:
     """The curve for the grid's curve lane: as wide as its cell, as tall as in proportion."""
     width = width_of(stages)
     return (f'<svg class="jm-journey-curve" viewBox="0 0 {width} {HEIGHT}" role="img" '
             f'aria-label="{html.escape(summary_text)}">'
-            + "".join(_shapes(lines, stages)) + "</svg>")
+            + "".join(_shapes(lines, stages, labels)) + "</svg>")
 
 
 #: The standalone file's look: the site's light palette, dashes as in the page.
@@ -174,7 +172,7 @@ LEGEND = 26  # the height of the standalone file's stage names and of its legend
 
 
 def standalone_svg(title: str, stage_names: list[str], lines: list[Line],
-                   summary_text: str) -> str:
+                   summary_text: str, labels: Labels = ENGLISH) -> str:
     """The curve as an SVG file of its own: title, stage names, curve and legend."""
     stages = len(stage_names)
     width, height = width_of(stages), HEIGHT + 2 * LEGEND
@@ -195,4 +193,4 @@ def standalone_svg(title: str, stage_names: list[str], lines: list[Line],
         f"<title>{html.escape(title)}</title><desc>{html.escape(summary_text)}</desc>"
         f"<style>{_STANDALONE_STYLE}</style>{names}{legend}"
         f'<g transform="translate(0 {LEGEND})">'
-        + "".join(_shapes(lines, stages)) + "</g></svg>\n")
+        + "".join(_shapes(lines, stages, labels)) + "</g></svg>\n")

@@ -267,7 +267,7 @@ def curve_lane(journey_map: JourneyMap, project: Project, page: str,
     if not lines:
         return ""
     stage_names = stage_names_of(journey_map, labels)
-    words = labels("curve.caption", scores=summary(lines, stage_names))
+    words = labels("curve.caption", scores=summary(lines, stage_names, labels))
     legend = "".join(
         f'<span class="jm-key jm-line-{line.kind}'
         f'{f" jm-line-{k}" if line.kind == OTHER else ""}"><span class="jm-swatch"></span>'
@@ -278,7 +278,7 @@ def curve_lane(journey_map: JourneyMap, project: Project, page: str,
     target = posixpath.relpath(curve_file(journey_map), site_layout.page_url(page) or ".")
     download = (f'<a class="jm-download" href="{html.escape(target)}" download>'
                 f'{html.escape(labels["curve.download"])}</a>')
-    return (curve_svg(lines, len(stage_names), words)
+    return (curve_svg(lines, len(stage_names), words, labels)
             + f'<p class="jm-curve-legend">{legend} {download}</p>')
 
 
@@ -287,8 +287,8 @@ def curve_document(journey_map: JourneyMap, project: Project,
     """The map's curve as a standalone SVG file, with the stage names and a legend."""
     lines = curve_lines(journey_map, project, labels)
     stage_names = stage_names_of(journey_map, labels)
-    words = labels("curve.caption", scores=summary(lines, stage_names))
-    return standalone_svg(journey_map.title, stage_names, lines, words)
+    words = labels("curve.caption", scores=summary(lines, stage_names, labels))
+    return standalone_svg(journey_map.title, stage_names, lines, words, labels)
 
 
 def print_action(labels: Labels = ENGLISH) -> str:
