@@ -129,3 +129,10 @@ def test_map_health_findings_are_data(load: Load) -> None:
     assert [p.id for p in personas_without_maps(project, options)] == ["cleo"]
     assert [(s.name, m.title) for s, m in stages_without_touchpoints(project)] == [
         ("Ask", "A"), ("Shop", "B")]
+
+
+def test_figures_of_any_size_are_written() -> None:
+    """Babel rounds in a Decimal context of 28 digits; a value of 1e26 with two decimals
+    needs more (found by the fuzzer)."""
+    assert ENGLISH.number(1e26) == "100,000,000,000,000,000,000,000,000"
+    assert load_labels("pl").labels.number(-1e30, 1, fixed=True).endswith("000,0")

@@ -14,6 +14,7 @@ go into Markdown as written, and the values filled in are already safe.
 
 from __future__ import annotations
 
+import decimal
 import string
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -64,7 +65,10 @@ def format_number(value: float, decimals: int, fixed: bool, language: str) -> st
     English, 12 500 in Russian; at most ``decimals`` decimals, exactly so many if
     ``fixed``."""
     pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else "")
-    return babel.numbers.format_decimal(value, format=pattern, locale=_locale(language))
+    # Babel rounds in a Decimal context of 28 digits, too few for a value of 1e26 with
+    # decimals (the fuzzer's find): give it room for any float's integer part
+    with decimal.localcontext(decimal.Context(prec=400)):
+        return babel.numbers.format_decimal(value, format=pattern, locale=_locale(language))
 
 
 def plural_categories(language: str) -> tuple[str, ...]:
