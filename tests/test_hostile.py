@@ -519,6 +519,17 @@ def test_cleaning_removes_what_gets_past_the_escaping(project_dir: MakeProject,
     assert unsafe_in_site(build.site) == {}  # ...and nothing of it can run
 
 
+def test_code_holding_an_html_comment_leaves_the_pages_html_blocks_alone() -> None:
+    """The fuzzer's find: a problem's field path `<!--` (an unknown key) in a code span
+    opened a comment for Python-Markdown, and the map grid's and diagram's blocks after
+    it lost their Markdown (their `markdown` attributes reached the cleaner)."""
+    page = (f"!!! danger \"p\"\n\n    - {text.code('<!--')}: unknown key\n\n"
+            '<figure class="f" markdown>\n\n*shown*\n\n</figure>\n\n<!-- a comment -->\n')
+    markup = render(page)
+    assert "<em>shown</em>" in markup and " markdown" not in markup, markup
+    assert "<code>&lt;!--</code>" in markup.replace("&#33;", "!").replace("&#45;", "-")
+
+
 @pytest.mark.parametrize(("field", "write", "expected"), [
     ("`", text.inline, "&#96;"),  # nothing closes it: a plain backtick
     ("a `b` c", text.inline, "a `b` c"),  # a code span of the author's, closed in the field
@@ -530,7 +541,9 @@ def test_cleaning_removes_what_gets_past_the_escaping(project_dir: MakeProject,
     ("a|b `c|d`", text.cell, "a\\|b `c|d`"),  # a table reads pipes in code spans as text
     ("\\|", text.cell, "&#124;"),  # not '\\\\|', which would end the cell
     ("[`]`] x", text.link_text, "&#91;`]`&#93; x"),
-    ("`<b>`", text.inline, "`<b>`"),  # in a code span Markdown shows it as written
+    # code holding '<' is an HTML code element that shows it as written: Python-Markdown
+    # looks for raw HTML before it reads code spans
+    ("`<b>`", text.inline, "<code>&lt;b&gt;</code>"),
 ])
 def test_inline_writes_backticks_only_as_closed_code_spans(field: str, write: Callable[[str], str],
                                                           expected: str) -> None:
