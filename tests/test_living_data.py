@@ -367,21 +367,25 @@ def test_map_page_shows_metrics_evidence_and_the_work(load: Load) -> None:
     assert ("- **Evidence:** [Interviews](https://research.example/m) · 2026-04-22 · n = 14\n"
             in header)
     assert all(line.startswith("- ") for line in header.strip().split("\n"))
-    assert ("- **Metrics of the whole map:** Hold time: **4 min** · "
+    # the metrics are HTML the writer makes itself, marked to pass Markdown unread
+    assert ("- **Metrics of the whole map:** <!--jm-html-->Hold time: <strong>4 min</strong> · "
             '<span class="jm-missed" title="target 3 min">✗ missed</span> (target 3 min) · '
-            "_ACD · 2026-03-31_") in header
+            "<em>ACD · 2026-03-31</em><!--/jm-html-->") in header
     # the grid's lanes: one row each, the lane's label as the row's heading
     lanes = {re.match(r'<tr markdown><th scope="row">([^<]*)</th>', line).group(1): line
              for line in page.splitlines() if line.startswith('<tr markdown><th scope="row">')}
     metrics = lanes["Metrics"]
-    assert ("• Net Promoter Score: **25 points** · <span class=\"jm-missed\" title=\"target 30 "
-            "points\">✗ missed</span> (target 30 points) · <svg class=\"jm-sparkline\"") in metrics
+    assert ("<!--jm-html-->• Net Promoter Score: <strong>25 points</strong> · <span class="
+            "\"jm-missed\" title=\"target 30 points\">✗ missed</span> (target 30 points) · "
+            "<svg class=\"jm-sparkline\"") in metrics
     assert 'aria-label="Net Promoter Score, oldest first: 18 points, 22 points, 25 points"' in (
         metrics)
-    assert "· _Survey Q1 · 2026-03-31_<br>" in metrics  # source and date of the latest value
-    assert ("• Hold time: **2.5 min** · <span class=\"jm-met\" title=\"target 3 min\">"
-            "✓ met</span> (target 3 min) · _ACD · 2026-03-31_") in metrics  # one date: no line
-    assert "nps: **12**" not in metrics  # superseded by the CSV
+    assert metrics.count("<circle") == 1  # a trend marks its current value only
+    assert "· <em>Survey Q1 · 2026-03-31</em><br>" in metrics  # source and date of the latest
+    assert ("• Hold time: <strong>2.5 min</strong> · <span class=\"jm-met\" title=\"target 3 "
+            "min\">✓ met</span> (target 3 min) · <em>ACD · 2026-03-31</em><!--/jm-html-->"
+            ) in metrics  # one date: no line
+    assert "nps: " not in metrics  # superseded by the CSV
     progress = lanes["Done and under way"]
     assert progress.startswith(
         '<tr markdown><th scope="row">Done and under way</th><td markdown>• ✓ _done_: '
@@ -401,15 +405,21 @@ def test_metrics_report_lists_every_metric_worst_first(load: Load) -> None:
     page = render_metrics_report(loaded)
     nps = page[page.index("## Net Promoter Score { #metric-nps }"):page.index("## Hold time")]
     assert "`nps` · target 30 points · higher is better" in nps
-    rows = [line for line in nps.splitlines() if line.startswith("| [")]
-    assert [row.split(" | ")[0] for row in rows] == [
-        "| [Moving house](maps/telecom/moving.md)", "| [Switching](maps/telecom/switch.md)"]
-    assert rows[0].split(" | ")[2] == (
-        '<span data-sort="000000">**25 points** · <span class="jm-missed" title="target 30 '
-        'points">✗ missed</span></span>')
-    assert "_Survey Q1 · 2026-03-31_" in rows[0] and rows[1].endswith("| – | – |")
+    # one table of HTML the writer makes itself, a line of its own, passed to Markdown unread
+    table = next(line for line in nps.splitlines() if line.startswith('<div class="jm-html">'))
+    assert table.startswith('<div class="jm-html"><div class="jm-sortable" '
+                            'data-search-exclude="true"><table><thead><tr><th>Map</th>')
+    rows = [re.findall(r"<td>(.*?)</td>(?=<td>|</tr>)", row)
+            for row in re.findall(r"<tr><td>.*?</td></tr>", table)]
+    assert [row[0] for row in rows] == [  # worst first; links from the metrics page
+        '<a href="../maps/telecom/moving/">Moving house</a>',
+        '<a href="../maps/telecom/switch/">Switching</a>']
+    assert rows[0][2] == (
+        '<span data-sort="000000"><strong>25 points</strong> · <span class="jm-missed" '
+        'title="target 30 points">✗ missed</span></span>')
+    assert rows[0][5] == "<em>Survey Q1 · 2026-03-31</em>" and rows[1][4:] == ["–", "–"]
     hold = page[page.index("## Hold time"):page.index("## Conversion")]
-    assert "lower is better" in hold and "_(whole map)_" in hold
+    assert "lower is better" in hold and "<em>(whole map)</em>" in hold
     assert "## Contacts { #metric-contacts }\n\n`contacts` · higher is better\n\n" \
            "No map measures it yet." in page
     assert "No metric yet" in render_metrics_report(project(load, catalogue="metrics: []\n"))
@@ -425,11 +435,13 @@ def test_health_lists_missed_targets_stale_series_and_unfounded_maps(load: Load)
     assert "- [Stale measurements](#stale-measurements): 3 series" in page
     assert "- [Maps on assumptions](#maps-on-assumptions): 1 map" in page
     missed = page[page.index("{ #missed-targets }"):page.index("{ #stale-measurements }")]
-    assert ("| Hold time | [Moving house](maps/telecom/moving.md) | _(whole map)_ | "
-            "**4 min** | 3 min |") in missed
+    assert ('<tr><td>Hold time</td><td><a href="../maps/telecom/moving/">Moving house</a></td>'
+            "<td><em>(whole map)</em></td><td><strong>4 min</strong></td><td>3 min</td></tr>"
+            ) in missed
     stale = page[page.index("{ #stale-measurements }"):page.index("{ #maps-on-assumptions }")]
-    assert ("| Net Promoter Score | [Moving house](maps/telecom/moving.md) | Inquiry | "
-            "2026-03-31 | Survey Q1 (`maps/metrics/export.csv`) |") in stale
+    assert ('<tr><td>Net Promoter Score</td><td><a href="../maps/telecom/moving/">Moving house'
+            "</a></td><td>Inquiry</td><td>2026-03-31</td><td>Survey Q1 "
+            "(<code>maps/metrics/export.csv</code>)</td></tr>") in stale
     assert "| [Moving house](maps/telecom/moving.md) | assumed | CX |" in page
 
 

@@ -132,7 +132,7 @@ def test_map_page(load: Load) -> None:
     assert ("Can I keep my number? · [_FAQ gap_](../../faq-gaps.md#gap-can-i-keep-my-number)"
             in page)
     assert "[How long does installation take?](../../kb/install.md) ✓" in page
-    assert "nps: **21**" in page and "conversion: **12%**" in page
+    assert "nps: <strong>21</strong>" in page and "conversion: <strong>12%</strong>" in page
     assert ">Thoughts<" not in page  # a lane empty in every stage is left out
     assert "[Switching provider](switch.md) · [Ben &lt;b&gt;Boomer&lt;/b&gt;]" in page
 

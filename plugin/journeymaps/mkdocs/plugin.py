@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,14 @@ from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.stage_search import stage_entries
-from ..safety.sanitize import Regions, clean_page
+from ..safety.sanitize import Regions, clean, clean_page
 from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.spool import Spool
 from . import companions, mermaid_assets, search_index, sidebar
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental
+from .prerendered import PrerenderedExtension
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
@@ -65,6 +67,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.incremental = Incremental()
         self.templates = CompiledTemplates()
         self.nav: Navigation | None = None
+        #: the pages' own HTML, past Markdown and search (``prerendered``), and each
+        #: page's fragments, cleaned, until MkDocs writes the page
+        self.prerendered = PrerenderedExtension(token=secrets.token_hex(8))
+        self.fragments: dict[str, dict[int, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin, its cache and spool across serve
@@ -76,6 +82,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
+        self.prerendered.index_html = not config.use_directory_urls
+        config.markdown_extensions.append(self.prerendered)
         companions.adapt(config.plugins, self.config.mermaid)
         companions.run_after_i18n(config.plugins, self._keep_generated,
                                   lambda: self.generated_pages)
@@ -163,6 +171,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             html = clean_page(html)
         else:
             html = self.regions.clean(html)
+        found = self.prerendered.take()
+        if found:  # a page rendered again by its table rows keeps the others
+            self.fragments.setdefault(page.file.src_uri, {}).update(
+                (number, clean(fragment, svg=True)) for number, fragment in found.items())
         bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
         return mermaid_assets.with_loader(
             html, mermaid_assets.script_source(self.config.mermaid, bundled))
@@ -174,6 +186,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if source is not None:
             companions.committers_from_source(config.plugins, context, source)
         return context
+
+    @event_priority(100)  # before any other plugin reads the finished page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        fragments = self.fragments.pop(page.file.src_uri, {})
+        output, used = self.prerendered.restore(output, fragments)
+        if self.serving and used:  # for the next rebuild, which may keep this render
+            self.fragments[page.file.src_uri] = {n: fragments[n] for n in used}
+        return output
 
     def _add_mermaid(self, files: Files, config: MkDocsConfig) -> None:
         if self.config.mermaid != mermaid_assets.BUNDLED:
@@ -319,3 +341,4 @@ def _require_markdown_extensions(config: MkDocsConfig) -> None:
         "custom_fences", [])
     if not any(f.get("name") == "mermaid" for f in fences):
         fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})
+

@@ -42,6 +42,8 @@ CELL_LOCAL_EXTENSIONS = frozenset({
     "pymdownx.critic", "pymdownx.emoji", "pymdownx.smartsymbols", "pymdownx.escapeall",
     "pymdownx.saneheaders", "pymdownx.blocks.admonition", "pymdownx.blocks.details",
     "pymdownx.blocks.tab",
+    # the pages' own HTML: a fragment is the same HTML whatever is around it
+    "journeymaps.mkdocs.prerendered",
 })
 _DELIMITER = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*(:?-+:?\s*)?")
 #: a reference definition: a link's, a footnote's or an abbreviation's

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from ..safety.text import html_text
+
 STEP = 120  # the width of a stage's slot; its point and label sit in the middle
 PLOT_HEIGHT = 140
 LEFT, RIGHT, TOP, BOTTOM = 28, 8, 14, 40
@@ -87,14 +89,19 @@ def emotion_chart(stages: list[str], curves: list[Curve], caption: str) -> str:
             + f"\n<figcaption>{legend}</figcaption>\n</figure>")
 
 
-def sparkline(points: list[float | None], label: str) -> str:
-    """A small one-line curve for a table cell; empty when nothing is scored."""
+def sparkline(points: list[float | None], label: str, *, every_dot: bool = True) -> str:
+    """A small one-line curve for a table cell; empty when nothing is scored. A dot
+    marks each point, or (not ``every_dot``: a metric's trend, thousands on a page)
+    only the last: the current value."""
     scored = [(i, p) for i, p in enumerate(points) if p is not None]
     if not scored:
         return ""
     step = 60 / max(len(points) - 1, 1)
     xy = [(2 + i * step, 2 + (HIGHEST - p) / (HIGHEST - LOWEST) * 14) for i, p in scored]
-    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.5"/>' for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.5"/>'
+                   for x, y in (xy if every_dot else xy[-1:]))
+    # it sits in a table cell that Markdown reads inline, attributes too (a link's
+    # syntax in a metric's name would become a link there): inert text, not escaped only
+    label = html_text(label)
     return (f'<svg class="jm-sparkline" viewBox="0 0 64 18" width="64" height="18" role="img" '
-            f'aria-label="{html.escape(label)}"><title>{html.escape(label)}</title>'
-            f"{_polyline(xy)}{dots}</svg>")
+            f'aria-label="{label}"><title>{label}</title>{_polyline(xy)}{dots}</svg>')

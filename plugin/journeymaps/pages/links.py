@@ -8,11 +8,13 @@ maps and personas in many rows makes each link once (``Links``).
 
 from __future__ import annotations
 
+import html
+
 from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
 from ..model.project import Project
-from ..safety.text import cell, link_text
+from ..safety.text import cell, html_text, link_text
 from . import site_layout
 
 
@@ -25,6 +27,12 @@ def link(page: str, target: str, text: str, *, anchor: str = "", in_table: bool 
 
 def map_link(page: str, journey_map: JourneyMap, *, in_table: bool = True) -> str:
     return link(page, site_layout.map_page(journey_map), journey_map.title, in_table=in_table)
+
+
+def map_anchor(page: str, journey_map: JourneyMap) -> str:
+    """An HTML link from ``page`` to a map's page, for HTML the writer makes itself."""
+    where = html.escape(site_layout.href(page, site_layout.map_page(journey_map)))
+    return f'<a href="{where}">{html_text(journey_map.title)}</a>'
 
 
 #: a cell names at most this many maps; the rest are counted ("and 4 more")

@@ -26,19 +26,19 @@ from ..analysis.options import SiteOptions
 from ..analysis.phases import by_phase, phase_name, phase_rank
 from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
-from ..model.metric import Metric
 from ..model.project import Project
 from ..model.stage import Stage
-from ..safety.text import cell
+from ..safety.text import cell, html_text
 from . import site_layout
-from .links import map_link, persona_links
-from .measures import target_text, with_unit
+from .links import map_anchor, map_link, persona_links
+from .measures import stage_text, target_text, value_text
 from .report import (
     NONE,
     facets,
     filter_bar,
     folder_facet,
     heat,
+    html_table,
     join_items,
     render_page,
     sort_as,
@@ -157,9 +157,12 @@ def _phases(project: Project, labels: Labels) -> str:
 
 
 def _section(labels: Labels, anchor: str, key: str, intro: str, header: list[str],
-             rows: list[list[str]]) -> str:
+             rows: list[list[str]], *, as_html: bool = False) -> str:
+    """A section of the page: its heading and count, what it lists, and its table (of
+    HTML cells ``as_html``, ``report.html_table``)."""
     columns = [labels["column." + name] for name in header]
-    body = table(columns, rows, sortable=True) if rows else labels["health.nothing"]
+    write = html_table if as_html else table
+    body = write(columns, rows, sortable=True) if rows else labels["health.nothing"]
     count = f' <span class="jm-count">{len(rows)}</span>' if rows else ""
     return f"## {labels[key]}{count} {{ #{anchor} }}\n\n{intro}\n\n{body}"
 
@@ -197,18 +200,19 @@ def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
     return [
         _section(labels, MISSED, "health.missed", labels["health.missed_intro"],
                  ["metric", "map", "stage", "value", "target"],
-                 [[cell(row.measured.name), map_link(page, row.journey_map),
-                   cell(row.stage) or f"_{labels['measure.whole_map']}_",
-                   f"**{cell(with_unit(row.measured.value, _unit(row.measured.metric), labels))}**",
-                   target_text(row.measured.metric, labels) or NONE] for row in missed]),
+                 [[html_text(row.measured.name), map_anchor(page, row.journey_map),
+                   stage_text(row.stage, labels), value_text(row.measured, labels),
+                   target_text(row.measured.metric, labels) or NONE] for row in missed],
+                 as_html=True),
         _section(labels, STALE_SERIES, "health.stale_series",
                  labels("health.stale_series_intro", days=options.stale_after_days),
                  ["metric", "map", "stage", "date", "source"],
-                 [[cell(project.metrics[s.metric].name), map_link(page, by_slug[s.map_slug]),
-                   cell(s.stage) or f"_{labels['measure.whole_map']}_",
+                 [[html_text(project.metrics[s.metric].name),
+                   map_anchor(page, by_slug[s.map_slug]), stage_text(s.stage, labels),
                    s.latest.date.isoformat(),
-                   f"{cell(s.latest.source) or NONE} (`{cell(s.latest.file)}`)"]
-                  for s in stale]),
+                   f"{html_text(s.latest.source) or NONE} "
+                   f"(<code>{html_text(s.latest.file)}</code>)"] for s in stale],
+                 as_html=True),
         _section(labels, UNFOUNDED, "health.unfounded", labels["health.unfounded_intro"],
                  ["map", "confidence", "owner"],
                  [[map_link(page, m),
@@ -217,5 +221,3 @@ def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
     ]
 
 
-def _unit(metric: Metric | None) -> str | None:
-    return metric.unit if metric else None

@@ -79,3 +79,24 @@ def author_body(body: str) -> str:
     """The author's Markdown body, last on the page, after the marker from which the
     plugin rebuilds the page's HTML from an allowlist (see sanitize.clean_page)."""
     return f"{BODY_MARKER}\n\n{body.strip()}".strip()
+
+
+#: The marks of a fragment the writer has made as HTML itself (``prerendered``).
+PRERENDERED_OPEN, PRERENDERED_CLOSE = "<!--jm-html-->", "<!--/jm-html-->"
+#: The class of a block of such HTML: a line of its own, ``<div class="jm-html">…</div>``.
+PRERENDERED_BLOCK = "jm-html"
+
+
+def prerendered(fragment: str, *, block: bool = False) -> str:
+    """HTML the writer has made itself (a large table, a stage's metrics), marked so that
+    an engine's Markdown can leave it as it is without reading it: at 1,000 maps, reading
+    the metrics' tables and cells as Markdown cost more than the rest of their pages
+    (``mkdocs/prerendered.py`` stashes them; any other engine reads them as raw HTML).
+
+    The fragment is one line (an author's line break is a space by then,
+    ``text.html_text``), and no author text can close the marks: every '<' it has is an
+    entity. A ``block`` is a line of its own: a raw HTML block to Markdown."""
+    one_line = fragment.replace("\r", " ").replace("\n", " ")
+    if block:
+        return f'<div class="{PRERENDERED_BLOCK}">{one_line}</div>'
+    return f"{PRERENDERED_OPEN}{one_line}{PRERENDERED_CLOSE}"

@@ -17,8 +17,10 @@ from ..model.journey_map import JourneyMap
 from ..model.metric import Metric
 from ..model.opportunity import Opportunity
 from ..model.stage import Stage
-from ..safety.text import cell, dotted, inline, link_text, url
+from ..safety.text import cell, dotted, html_text, inline, link_text, plain, url
 from .emotion_curve import HIGHEST, LOWEST, sparkline
+from .markdown import prerendered
+from .report import join_items
 
 #: Statuses of the work the map page shows beside the pain points, in this order.
 UNDER_WAY = ("done", "in-progress")
@@ -39,10 +41,10 @@ def with_unit(value: float | int | str, unit: str | None, labels: Labels = ENGLI
 
 
 def target_text(metric: Metric | None, labels: Labels = ENGLISH) -> str:
-    """A metric's target with its unit, table-safe; '' without one."""
+    """A metric's target with its unit, as HTML text; '' without one."""
     if metric is None or metric.target is None:
         return ""
-    return cell(with_unit(metric.target, metric.unit, labels))
+    return html_text(with_unit(metric.target, metric.unit, labels))
 
 
 def verdict(measured: Measured, labels: Labels = ENGLISH, *, with_target: bool = True) -> str:
@@ -51,12 +53,11 @@ def verdict(measured: Measured, labels: Labels = ENGLISH, *, with_target: bool =
     if measured.target_met is None or measured.metric is None:
         return ""
     met, metric = measured.target_met, measured.metric
-    target = with_unit(metric.target if metric.target is not None else 0, metric.unit, labels)
+    target = html_text(labels("measure.target", target=with_unit(
+        metric.target if metric.target is not None else 0, metric.unit, labels)))
     word = labels["measure.met" if met else "measure.missed"]
-    return (f'<span class="jm-{"met" if met else "missed"}" title="'
-            f'{html.escape(labels("measure.target", target=target))}">{html.escape(word)}'
-            f'</span>' + (f' ({labels("measure.target", target=cell(target))})'
-                          if with_target else ""))
+    return (f'<span class="jm-{"met" if met else "missed"}" title="{target}">'
+            f'{html.escape(word)}</span>' + (f" ({target})" if with_target else ""))
 
 
 def trend(measured: Measured, labels: Labels = ENGLISH) -> str:
@@ -70,28 +71,41 @@ def trend(measured: Measured, labels: Labels = ENGLISH) -> str:
     scaled = [LOWEST + (v - low) / span * (HIGHEST - LOWEST) if high > low else 3.0
               for v in values]
     unit = measured.metric.unit if measured.metric else None
-    label = labels("measure.trend", metric=measured.name,
+    label = labels("measure.trend", metric=plain(measured.name),
                    values=", ".join(with_unit(v, unit, labels) for v in values))
-    return sparkline(list(scaled), label)
+    return sparkline(list(scaled), label, every_dot=False)
 
 
 def provenance(measured: Measured) -> str:
     """Where and when the current value was measured (a CSV value only)."""
     date = measured.date.isoformat() if measured.date else ""
-    return f"_{dotted(cell(measured.source), date)}_" if measured.source or date else ""
+    source = html_text(measured.source)
+    return f"<em>{dotted(source, date)}</em>" if source or date else ""
 
 
 def measured_item(measured: Measured, labels: Labels = ENGLISH) -> str:
-    """One metric, table-safe: name, value and unit, verdict, trend, source and date."""
+    """One metric, as HTML: name, value and unit, verdict, trend, source and date."""
+    return dotted(f"{html_text(measured.name)}: {value_text(measured, labels)}",
+                  verdict(measured, labels), trend(measured, labels), provenance(measured))
+
+
+def value_text(measured: Measured, labels: Labels = ENGLISH) -> str:
+    """The current value with its unit, in bold, as HTML."""
     unit = measured.metric.unit if measured.metric else None
-    value = cell(with_unit(measured.value, unit, labels))
-    return dotted(f"{cell(measured.name)}: **{value}**", verdict(measured, labels),
-                  trend(measured, labels), provenance(measured))
+    return f"<strong>{html_text(with_unit(measured.value, unit, labels))}</strong>"
+
+
+def stage_text(stage: str, labels: Labels = ENGLISH) -> str:
+    """The stage a value was measured at, as HTML; "whole map" for a map's own."""
+    return html_text(stage) or f"<em>{html.escape(labels['measure.whole_map'])}</em>"
 
 
 def stage_metrics_cell(measured: list[Measured], labels: Labels = ENGLISH) -> list[str]:
-    """The items of a stage's metrics cell (the map page's metrics lane)."""
-    return [measured_item(m, labels) for m in measured]
+    """A stage's metrics cell (the map page's metrics lane): one pre-rendered item of
+    all its metrics, a thousand cells at 1,000 maps (``markdown.prerendered``)."""
+    if not measured:
+        return []
+    return [prerendered(join_items([measured_item(m, labels) for m in measured]))]
 
 
 def evidence_item(evidence: Evidence, labels: Labels = ENGLISH, *,
@@ -141,6 +155,6 @@ def map_header_block(journey_map: JourneyMap, measures: MapMeasures,
         lines.append(f"- **{labels['map.evidence']}:** "
                      + "; ".join(evidence_item(e, labels) for e in journey_map.evidence))
     if measures.whole:
-        lines.append(f"- **{labels['map.metrics']}:** "
-                     + "; ".join(measured_item(m, labels) for m in measures.whole))
+        lines.append(f"- **{labels['map.metrics']}:** " + prerendered(
+            "; ".join(measured_item(m, labels) for m in measures.whole)))
     return "\n".join(lines)

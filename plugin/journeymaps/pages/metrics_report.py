@@ -7,11 +7,11 @@ from ..analysis.metrics import MeasuredAt, metric_report
 from ..language.labels import ENGLISH, Labels
 from ..model.metric import Metric
 from ..model.project import Project
-from ..safety.text import cell, dotted
+from ..safety.text import cell, code, dotted
 from . import site_layout
-from .links import map_link
-from .measures import provenance, target_text, trend, verdict, with_unit
-from .report import NONE, render_page, sort_as, table
+from .links import map_anchor
+from .measures import provenance, stage_text, target_text, trend, value_text, verdict
+from .report import NONE, html_table, render_page, sort_as
 
 HEADER = ["map", "stage", "latest", "target", "trend", "source"]
 
@@ -29,25 +29,24 @@ def render_metrics_report(project: Project, labels: Labels = ENGLISH) -> str:
 
 def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels) -> str:
     target = target_text(metric, labels)
-    about = dotted(f"`{cell(metric.id)}`", target and labels("measure.target", target=target),
+    about = dotted(code(metric.id), target and labels("measure.target", target=target),
                    labels["measure." + (metric.better or "higher")])
     heading = f"## {cell(metric.name)} {{ #metric-{metric.id} }}"
     if not rows:
         return f"{heading}\n\n{about}\n\n{labels['metrics.unmeasured']}"
-    body = table([labels["column." + key] for key in HEADER],
-                 [_row(i, row, labels) for i, row in enumerate(rows)], sortable=True)
+    body = html_table([labels["column." + key] for key in HEADER],
+                      [_row(i, row, labels) for i, row in enumerate(rows)], sortable=True)
     return f"{heading}\n\n{about}\n\n{body}"
 
 
 def _row(rank: int, row: MeasuredAt, labels: Labels) -> list[str]:
     measured = row.measured
-    unit = measured.metric.unit if measured.metric else None
-    value = f"**{cell(with_unit(measured.value, unit, labels))}**"
     return [
-        map_link(site_layout.METRICS, row.journey_map),
-        cell(row.stage) or f"_{labels['measure.whole_map']}_",
+        map_anchor(site_layout.METRICS, row.journey_map),
+        stage_text(row.stage, labels),
         # sorted by its rank: the browser sorts the column worst first, as the page does
-        sort_as(f"{rank:06d}", dotted(value, verdict(measured, labels, with_target=False))),
+        sort_as(f"{rank:06d}", dotted(value_text(measured, labels),
+                                      verdict(measured, labels, with_target=False))),
         target_text(measured.metric, labels) or NONE,
         trend(measured, labels) or NONE,
         provenance(measured) or NONE,

@@ -109,6 +109,13 @@ def page_url(page: str) -> str:
     return _directory_url(path) + hash_mark + fragment
 
 
+def href(from_page: str, to_page: str) -> str:
+    """The address of ``to_page`` (and its ``#fragment``) as a browser reads it from
+    ``from_page``'s directory URL: a link in HTML the writer makes itself, which MkDocs
+    does not rewrite (``maps/a/b.md`` to ``maps/c.md`` is ``../../c/``)."""
+    return link(page_url(from_page) + "-", page_url(to_page)) or "./"
+
+
 def _directory_url(path: str) -> str:
     if not path.endswith(".md"):  # not a page (a PDF, an image): served as it is
         return path

@@ -223,6 +223,20 @@ def dotted(*parts: str | None) -> str:
     return " · ".join(part for part in parts if part)
 
 
+#: Author text inside HTML the writer makes itself: HTML's five, and the marks inline
+#: Markdown reads, as entities (in one pass, so that no entity is escaped twice).
+_HTML_INERT = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_[]()!|~^=$"},
+                             "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                             "'": "&#x27;", "{": "&#123;", "}": "&#125;"})
+
+
+def html_text(text: str | None) -> str:
+    """Author text as the plain text of HTML the writer makes itself (a pre-rendered
+    fragment, ``pages.markdown.prerendered``): escaped, on one line, and inert as
+    Markdown too, for an engine that reads the fragment as inline Markdown."""
+    return plain(text).translate(_HTML_INERT)
+
+
 def plain(text: str | None) -> str:
     """Text for places that take no Markdown at all (titles, attributes)."""
     return _CONTROL.sub("", " ".join((text or "").split()))

@@ -1,0 +1,124 @@
+"""HTML the writer makes itself (the metrics' tables and cells): past Markdown and
+search in a real build, the same page as an engine without the extension makes, and
+no way around the cleaning for an author."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+
+from conftest import mkdocs_build
+from journeymaps.mkdocs.prerendered import PrerenderedExtension
+from journeymaps.model.project import Project
+from journeymaps.pages.map_page import render_map_page
+from journeymaps.pages.markdown import prerendered
+from journeymaps.pages.metrics_report import render_metrics_report
+from journeymaps.safety.sanitize import clean
+from safety import EXTENSION_CONFIGS, EXTENSIONS, OUR_SVG, render, unsafe_html, unsafe_in_site
+from test_living_data import CATALOGUE, HEADER, MAP, PERSONA
+
+MakeProject = Callable[[dict[str, str]], Path]
+SERIES = (HEADER + "telecom/moving,Inquiry,nps,2026-01-31,18,Survey Q4\n"
+          "telecom/moving,Inquiry,nps,2026-03-31,25,Survey Q1\n"
+          "telecom/moving,,hold,2026-03-31,4,ACD\n")
+FILES = {"maps/personas/anna.md": PERSONA, "maps/telecom/moving.md": MAP,
+         "maps/metrics.yml": CATALOGUE, "maps/metrics/export.csv": SERIES}
+#: what is left of a fragment's placeholder, if one were left
+PLACEHOLDER = re.compile(r'id="jm-html-')
+
+
+def _metrics_table(page: str) -> str:
+    return page[page.index('<div class="jm-html">'):page.index("</table>") + len("</table>")]
+
+
+def test_a_built_site_has_the_fragments_in_place_of_their_placeholders(
+        project_dir: MakeProject, tmp_path: Path) -> None:
+    build = mkdocs_build(project_dir(FILES), tmp_path / "out")
+    assert build.returncode == 0, build.output
+    metrics, moving = build.page("metrics"), build.page("maps/telecom/moving")
+    table = _metrics_table(metrics)
+    assert '<a href="../maps/telecom/moving/">Moving house</a>' in table
+    assert "<strong>25 points</strong>" in table and "<em>Survey Q1 · 2026-03-31</em>" in table
+    assert "Net Promoter Score: <strong>25 points</strong>" in moving  # the stage's cell
+    assert "Hold time: <strong>4 min</strong>" in moving  # the map's header
+    assert not [p for p in build.site.rglob("*.html") if PLACEHOLDER.search(p.read_text())]
+    assert unsafe_in_site(build.site) == {}
+
+
+def test_search_reads_the_metric_names_not_the_tables(project_dir: MakeProject,
+                                                       tmp_path: Path) -> None:
+    build = mkdocs_build(project_dir(FILES), tmp_path / "out")
+    assert build.returncode == 0, build.output
+    index = json.loads((build.site / "search/search_index.json").read_text())
+    metrics = [d for d in index["docs"] if d["location"].startswith("metrics/")]
+    assert "Net Promoter Score" in [d["title"] for d in metrics]  # a metric's heading
+    assert not [d for d in index["docs"] if "Survey Q1" in d["text"]]  # a table's cell
+
+
+def test_links_name_index_html_without_directory_urls(project_dir: MakeProject,
+                                                      tmp_path: Path) -> None:
+    root = project_dir(FILES)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + "use_directory_urls: false\n")
+    build = mkdocs_build(root, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    table = _metrics_table(build.page("metrics"))
+    assert '<a href="../maps/telecom/moving/index.html">Moving house</a>' in table
+    assert (build.site / "metrics" / "../maps/telecom/moving/index.html").resolve().is_file()
+
+
+def _with_extension(page: str) -> str:
+    """A page as the plugin makes it: fragments out of Markdown, cleaned, then back."""
+    extension = PrerenderedExtension(token="t")
+    converted = markdown.Markdown(extensions=[*EXTENSIONS, extension],
+                                  extension_configs=EXTENSION_CONFIGS).convert(
+        page[page.index("\n---\n", 3) + 5:])
+    fragments = {n: clean(f, svg=True) for n, f in extension.take().items()}
+    return extension.restore(converted, fragments)[0]
+
+
+def _normalised(markup: str) -> str:
+    """The same elements and text: comments, line breaks between tags and the
+    cleaning's spelling of an element set aside."""
+    return re.sub(r">\s+<", "><", clean(re.sub(r"<!--.*?-->", "", markup), svg=True)).strip()
+
+
+def test_an_engine_without_the_extension_makes_the_same_page(load: Callable[
+        [dict[str, str]], Project]) -> None:
+    """Zensical reads the fragments as raw HTML: what it shows is what MkDocs shows."""
+    project = load(FILES)
+    for page in (render_metrics_report(project), render_map_page(project.maps[0], project)):
+        assert '<!--jm-html-->' in page or '<div class="jm-html">' in page
+        assert _normalised(_with_extension(page)) == _normalised(render(page))
+
+
+def test_author_text_cannot_close_a_fragment_or_reach_markdown(load: Callable[
+        [dict[str, str]], Project]) -> None:
+    hostile = "x<!--/jm-html--><script>alert(1)</script> *em* [a](javascript:alert(2))"
+    catalogue = CATALOGUE.replace("name: Net Promoter Score", f"name: {json.dumps(hostile)}")
+    project = load({**FILES, "maps/metrics.yml": catalogue})
+    page = render_map_page(project.maps[0], project)
+    for html in (render(page), _with_extension(page)):
+        assert unsafe_html(html, OUR_SVG) == []
+        assert "&lt;script&gt;alert" in html  # shown as written, inert
+        assert "<em>em</em>" not in html
+
+
+def test_a_forged_fragment_or_placeholder_in_a_body_is_cleaned(project_dir: MakeProject,
+                                                                 tmp_path: Path) -> None:
+    body = ('\n<div class="jm-html"><script>alert(1)</script><b>bold</b></div>\n\n'
+            '<span id="jm-html-0000-0"></span> <!--jm-html--><img src=x onerror=alert(2)>'
+            '<!--/jm-html-->\n')
+    build = mkdocs_build(project_dir({**FILES, "maps/telecom/moving.md": MAP + body}),
+                         tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert unsafe_in_site(build.site) == {}
+    assert "<b>bold</b>" in build.page("maps/telecom/moving")
+
+
+def test_a_fragment_is_one_line() -> None:
+    assert prerendered("<b>a\nb</b>\r\n", block=True) == '<div class="jm-html"><b>a b</b>  </div>'
