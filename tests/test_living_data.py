@@ -54,6 +54,8 @@ metrics:
     name: Contacts
 """
 HEADER = "map,stage,metric,date,value,source\n"
+#: the empty element that declares a row's facets for the page's filters
+FACETS = re.compile(r'<span class="jm-facets"[^>]*></span>')
 
 
 def project(load: Load, csv: str | None = None, *, catalogue: str = CATALOGUE,
@@ -411,7 +413,10 @@ def test_metrics_report_lists_every_metric_worst_first(load: Load) -> None:
                             'data-search-exclude="true"><table><thead><tr><th>Map</th>')
     rows = [re.findall(r"<td>(.*?)</td>(?=<td>|</tr>)", row)
             for row in re.findall(r"<tr><td>.*?</td></tr>", table)]
-    assert [row[0] for row in rows] == [  # worst first; links from the metrics page
+    assert rows[0][0].startswith(  # the facets of the page's filters, then the map
+        '<span class="jm-facets" data-jm-folder="telecom" data-jm-persona="anna:Anna"></span>')
+    assert 'data-jm-facet="journey"' in page.split("## Net Promoter Score")[0]  # the filters
+    assert [FACETS.sub("", row[0]) for row in rows] == [  # worst first; linked from the page
         '<a href="../maps/telecom/moving/">Moving house</a>',
         '<a href="../maps/telecom/switch/">Switching</a>']
     assert rows[0][2] == (
@@ -435,14 +440,20 @@ def test_health_lists_missed_targets_stale_series_and_unfounded_maps(load: Load)
     assert "- [Stale measurements](#stale-measurements): 3 series" in page
     assert "- [Maps on assumptions](#maps-on-assumptions): 1 map" in page
     missed = page[page.index("{ #missed-targets }"):page.index("{ #stale-measurements }")]
-    assert ('<tr><td>Hold time</td><td><a href="../maps/telecom/moving/">Moving house</a></td>'
-            "<td><em>(whole map)</em></td><td><strong>4 min</strong></td><td>3 min</td></tr>"
-            ) in missed
-    stale = page[page.index("{ #stale-measurements }"):page.index("{ #maps-on-assumptions }")]
-    assert ('<tr><td>Net Promoter Score</td><td><a href="../maps/telecom/moving/">Moving house'
-            "</a></td><td>Inquiry</td><td>2026-03-31</td><td>Survey Q1 "
-            "(<code>maps/metrics/export.csv</code>)</td></tr>") in stale
-    assert "| [Moving house](maps/telecom/moving.md) | assumed | CX |" in page
+    assert '<tr><td><span class="jm-facets" data-jm-folder="telecom" data-jm-owner="CX"' in missed
+    missed = FACETS.sub("", missed)  # filtered like the page's other rows, by their map
+    # a row per map: how many values miss, of which metrics, and the widest miss
+    assert ('<tr><td><a href="../maps/telecom/moving/">Moving house</a></td><td>2</td>'
+            "<td>Hold time (1), Net Promoter Score (1)</td><td>Hold time · <em>(whole map)</em>"
+            " · <strong>4 min</strong> (target 3 min)</td></tr>") in missed
+    # a row per export (file, source, metric): one refresh answers it
+    stale = FACETS.sub("", page[page.index("{ #stale-measurements }"):
+                                page.index("{ #maps-on-assumptions }")])
+    assert ('<tr><td>Net Promoter Score</td><td>Survey Q1 (<code>maps/metrics/export.csv</code>)'
+            '</td><td><a href="../maps/telecom/moving/">Moving house</a></td><td>1</td>'
+            "<td>2026-03-31</td></tr>") in stale
+    assert stale.count("<tr><td>") == 2  # Survey Q1's NPS and ACD's hold time: 3 series
+    assert "[Moving house](maps/telecom/moving.md) | assumed | CX |" in page
 
 
 def test_backlog_groups_by_status_with_tickets_and_counts(load: Load) -> None:
@@ -572,7 +583,8 @@ def test_sample_site_shows_living_data(sample_site: Build) -> None:
     assert "Maps on assumptions : 1 map" in health
     assert "Ordering catering for an office lunch assumed" in health
     stale = health[health.index("whose latest value is older"):health.rindex("Maps on assumptions")]
-    assert "Weekday lunch at Le Comptoir Vert Payment 2025-12-31" in stale
+    assert ("Guest survey (paper cards) ( maps/metrics/survey.csv ) Weekday lunch at Le "
+            "Comptoir Vert 1 2025-12-31") in stale
     backlog = _text(sample_site.page("opportunities"))
     assert "Where the work stands:" in backlog and "By owner" in backlog
     assert re.search(r"Done \d+ ¶", backlog)  # a group's heading, with its count

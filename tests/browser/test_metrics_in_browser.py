@@ -3,7 +3,10 @@ both palettes, and by their words; the metrics report sorts worst first."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
+from playwright.sync_api import expect
 
 from journeymaps.pages import site_layout
 
@@ -42,4 +45,20 @@ def test_metrics_report_sorts_by_the_latest_value(site: Site, new_tab: OpenTab) 
     assert table.locator("tbody tr").first.locator("td").first.text_content() == first_map
     header.click()  # descending: the best first
     assert table.locator("tbody tr").first.locator("td").first.text_content() != first_map
+    assert tab.errors == []
+
+
+def test_metrics_report_filters_by_folder_through_the_url(site: Site, new_tab: OpenTab) -> None:
+    """The rows are HTML the writer makes itself: the page's filters read their facets
+    as they read a Markdown table's."""
+    measured = {m.folder for m in site.project.maps if m.slug in site.project.series_by_map}
+    folder = sorted(measured)[0]
+    tab = new_tab("light")
+    tab.page.goto(f"{tab.site.url}metrics/?folder={quote(folder)}", wait_until="load")
+    expect(tab.page.locator("select[name=folder]")).to_have_value(folder, timeout=5_000)
+    rows = tab.page.locator("article table tbody tr")
+    visible = [row.locator(".jm-facets").get_attribute("data-jm-folder")
+               for row in rows.all() if row.is_visible()]
+    assert visible and set(visible) == {quote(folder, safe="")}
+    assert rows.count() > len(visible)  # other folders' rows are hidden, not gone
     assert tab.errors == []

@@ -172,6 +172,61 @@ def missed_targets(report: dict[str, list[MeasuredAt]]) -> list[MeasuredAt]:
     return sorted(missed, key=lambda row: -shortfall(row.measured))
 
 
+@dataclass(frozen=True)
+class MapMisses:
+    """A map's current values that miss their targets: a row of map health."""
+
+    journey_map: JourneyMap
+    #: every missed value of the map, the widest miss first
+    missed: list[MeasuredAt]
+
+    @property
+    def by_metric(self) -> list[tuple[str, int]]:
+        """Each missed metric's name and how many of the map's values miss it."""
+        counts: dict[str, int] = {}
+        for row in self.missed:
+            counts[row.measured.name] = counts.get(row.measured.name, 0) + 1
+        return list(counts.items())
+
+
+def misses_by_map(report: dict[str, list[MeasuredAt]]) -> list[MapMisses]:
+    """The maps with values that miss their target, the map of the widest miss first:
+    health names the maps to act on; the metrics page lists every value."""
+    by_map: dict[int, MapMisses] = {}
+    for row in missed_targets(report):
+        found = by_map.get(id(row.journey_map))
+        if found is None:
+            found = by_map[id(row.journey_map)] = MapMisses(row.journey_map, [])
+        found.missed.append(row)
+    return list(by_map.values())
+
+
+@dataclass(frozen=True)
+class StaleExport:
+    """Stale series of one metric from one file and source: what one export refreshes."""
+
+    file: str
+    source: str
+    metric: str
+    series: list[Series]
+
+    @property
+    def latest(self) -> dt.date:
+        return max(s.latest.date for s in self.series)
+
+
+def stale_exports(project: Project, options: SiteOptions) -> list[StaleExport]:
+    """``stale_series`` grouped by the file, source and metric of their latest values,
+    the longest unrefreshed first: one export at 1,000 maps holds thousands of series."""
+    groups: dict[tuple[str, str, str], list[Series]] = {}
+    for series in stale_series(project, options):
+        key = (series.latest.file, series.latest.source, series.metric)
+        groups.setdefault(key, []).append(series)
+    exports = [StaleExport(file, source, metric, found)
+               for (file, source, metric), found in groups.items()]
+    return sorted(exports, key=lambda e: (e.latest, e.file, e.source, e.metric))
+
+
 def stale_series(project: Project, options: SiteOptions) -> list[Series]:
     """Series whose latest value is older than ``stale_after_days``, oldest first."""
     oldest = options.today - dt.timedelta(days=options.stale_after_days)

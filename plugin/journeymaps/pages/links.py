@@ -39,11 +39,15 @@ def map_anchor(page: str, journey_map: JourneyMap) -> str:
 MAX_MAP_LINKS = 3
 
 
-def some_map_links(page: str, maps: list[JourneyMap], labels: Labels) -> str:
-    """The first maps of a list, linked, and how many more there are."""
-    links = ", ".join(map_link(page, m) for m in maps[:MAX_MAP_LINKS])
+def some_map_links(page: str, maps: list[JourneyMap], labels: Labels, *,
+                   as_html: bool = False) -> str:
+    """The first maps of a list, linked, and how many more there are (in HTML the
+    writer makes itself, ``as_html``)."""
+    make = map_anchor if as_html else map_link
+    links = ", ".join(make(page, m) for m in maps[:MAX_MAP_LINKS])
     if len(maps) > MAX_MAP_LINKS:
-        links += " " + labels("channels.more_maps", n=len(maps) - MAX_MAP_LINKS)
+        more = labels("channels.more_maps", n=len(maps) - MAX_MAP_LINKS)
+        links += " " + (html_text(more) if as_html else more)
     return links
 
 

@@ -21,16 +21,24 @@ from ..analysis.health import (
 )
 from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
-from ..analysis.metrics import metric_report, missed_targets, stale_series, unfounded_maps
+from ..analysis.metrics import (
+    MeasuredAt,
+    metric_report,
+    missed_targets,
+    misses_by_map,
+    stale_exports,
+    stale_series,
+    unfounded_maps,
+)
 from ..analysis.options import SiteOptions
 from ..analysis.phases import by_phase, phase_name, phase_rank
 from ..language.labels import Labels
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
 from ..model.stage import Stage
-from ..safety.text import cell, html_text
+from ..safety.text import cell, dotted, html_text
 from . import site_layout
-from .links import map_anchor, map_link, persona_links
+from .links import map_anchor, map_link, persona_links, some_map_links
 from .measures import stage_text, target_text, value_text
 from .report import (
     NONE,
@@ -195,29 +203,37 @@ def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
     on assumptions or on no evidence at all."""
     page, labels = site_layout.HEALTH, options.labels
     by_slug = {m.slug: m for m in project.maps}
-    missed = missed_targets(metric_report(project))
-    stale = stale_series(project, options)
+    tag = _facets(project, labels)  # the page's filters hide these rows too
     return [
         _section(labels, MISSED, "health.missed", labels["health.missed_intro"],
-                 ["metric", "map", "stage", "value", "target"],
-                 [[html_text(row.measured.name), map_anchor(page, row.journey_map),
-                   stage_text(row.stage, labels), value_text(row.measured, labels),
-                   target_text(row.measured.metric, labels) or NONE] for row in missed],
+                 ["map", "count", "metrics", "worst"],
+                 [[tag(m.journey_map) + map_anchor(page, m.journey_map), str(len(m.missed)),
+                   ", ".join(f"{html_text(name)} ({n})" for name, n in m.by_metric),
+                   _miss(m.missed[0], labels)] for m in misses_by_map(metric_report(project))],
                  as_html=True),
         _section(labels, STALE_SERIES, "health.stale_series",
                  labels("health.stale_series_intro", days=options.stale_after_days),
-                 ["metric", "map", "stage", "date", "source"],
-                 [[html_text(project.metrics[s.metric].name),
-                   map_anchor(page, by_slug[s.map_slug]), stage_text(s.stage, labels),
-                   s.latest.date.isoformat(),
-                   f"{html_text(s.latest.source) or NONE} "
-                   f"(<code>{html_text(s.latest.file)}</code>)"] for s in stale],
-                 as_html=True),
+                 ["metric", "source", "maps", "count", "date"],
+                 [[html_text(project.metrics[e.metric].name),
+                   f"{html_text(e.source) or NONE} (<code>{html_text(e.file)}</code>)",
+                   some_map_links(page, list({s.map_slug: by_slug[s.map_slug]
+                                              for s in e.series}.values()), labels,
+                                  as_html=True),
+                   str(len(e.series)), e.latest.isoformat()]
+                  for e in stale_exports(project, options)], as_html=True),
         _section(labels, UNFOUNDED, "health.unfounded", labels["health.unfounded_intro"],
                  ["map", "confidence", "owner"],
-                 [[map_link(page, m),
+                 [[tag(m) + map_link(page, m),
                    labels["confidence." + m.confidence] if m.confidence else NONE,
                    cell(m.owner) or NONE] for m in unfounded_maps(project)]),
     ]
 
+
+
+
+def _miss(row: MeasuredAt, labels: Labels) -> str:
+    """A missed value, as HTML: the metric, where, the value and the target."""
+    return dotted(html_text(row.measured.name), stage_text(row.stage, labels),
+                  f"{value_text(row.measured, labels)} "
+                  f"({labels('measure.target', target=target_text(row.measured.metric, labels))})")
 
