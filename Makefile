@@ -17,7 +17,7 @@ LOCK_OPTIONS := --universal --python-version 3.10 --extra test --generate-hashes
 # Mermaid comes from the npm registry, pinned by package-lock.json; never committed
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: site serve test test-latest lock lock-upgrade lint bench bench-serve wheel screenshots clean
+.PHONY: site serve test test-latest lock lock-upgrade lint bench bench-serve bench-metrics wheel screenshots clean
 
 # .venv/ is made anew from the lock, so it holds the lock's packages and nothing else. The
 # build tools go first (pip, setuptools, wheel: the venv's own are whatever Python came
@@ -84,6 +84,14 @@ bench: $(STAMP)  ## whole-build benchmark at 100, 1,000 and 5,000 maps; writes B
 SERVE_SIZES ?= 100,1000
 bench-serve: $(STAMP) $(NODE_STAMP)  ## edit-to-preview latency (make serve) and check times
 	cd bench && ../$(BIN)/python run.py --only serve --sizes $(SERVE_SIZES) --output ../BENCHMARKS.md
+
+# `make bench-metrics`: what issue 18's measured series cost: loading 100,000 CSV rows, and
+# a whole `mkdocs build` of 1,000 maps with and without them (alternating, CPU and wall)
+METRICS_MAPS ?= 1000
+METRICS_RUNS ?= 3
+bench-metrics: $(STAMP)  ## the measured series' cost: CSV load and build with / without
+	cd bench && ../$(BIN)/python metrics_load.py $(METRICS_MAPS) 5 \
+		&& ../$(BIN)/python metrics_build.py $(METRICS_MAPS) $(METRICS_RUNS)
 
 fuzz: $(STAMP)  ## 10,000 random maps through loader, validator, pages and cleaner (CI runs it)
 	$(BIN)/pytest tests/test_fuzz.py -q -p no:cacheprovider --hypothesis-profile=fuzz \

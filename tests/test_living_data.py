@@ -406,7 +406,8 @@ def test_metrics_report_lists_every_metric_worst_first(load: Load) -> None:
     loaded = project(load, SERIES, extra={"maps/telecom/switch.md": second})
     page = render_metrics_report(loaded)
     nps = page[page.index("## Net Promoter Score { #metric-nps }"):page.index("## Hold time")]
-    assert "`nps` · target 30 points · higher is better" in nps
+    assert ("`nps` · target 30 points · higher is better · 2 values · 2 maps · ✓ met 0 · "
+            "✗ missed 2\n") in nps
     # one table of HTML the writer makes itself, a line of its own, passed to Markdown unread
     table = next(line for line in nps.splitlines() if line.startswith('<div class="jm-html">'))
     assert table.startswith('<div class="jm-html"><div class="jm-sortable" '
