@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..analysis.channels import catalogue_channels
-from ..analysis.journeys import journey_ids
+from ..analysis.journeys import journey_ids, journey_tree
 from ..analysis.options import SiteOptions
 from ..exports.faq_gaps_json import faq_gaps_json
 from ..exports.journeymaps_json import export_json
@@ -95,6 +95,10 @@ class Entry:
     data: bool = False
     #: for a page per item in a FOLDER group: the folder its pages share
     folder: str | None = None
+    #: for a page per item: the model objects it shows, beyond the site-wide inputs
+    #: (``website.memo``); a live preview reuses the page while they are the same
+    #: objects. None: built again every time
+    inputs: Callable[[Context], Iterable[Any]] | None = None
 
     def paths(self, project: Project) -> Iterable[tuple[str, Any]]:
         """(path, item) of every page of this entry in ``project``."""
@@ -123,19 +127,44 @@ def _asset(name: str) -> Callable[[Context], str]:
     return read
 
 
+def _map_inputs(context: Context) -> Iterable[Any]:
+    """A map page (and curve) shows its map, its journey's other maps, its measured
+    series; personas and definitions are site-wide inputs."""
+    journey_map, project = context.item, context.project
+    return (journey_map, *project.journey_siblings(journey_map),
+            *project.series_by_map.get(journey_map.slug, ()))
+
+
+def _persona_inputs(context: Context) -> Iterable[Any]:
+    """A persona page shows the persona's maps and, beside each, its journey's others."""
+    project = context.project
+    maps = project.maps_by_persona.get(context.item.id, [])
+    return (context.item, *maps, *(s for m in maps for s in project.journey_siblings(m)))
+
+
+def _journey_inputs(context: Context) -> Iterable[Any]:
+    """A journey page shows its maps and those of the journeys directly below it."""
+    project, journey = context.project, context.item
+    node = next((n for n in journey_tree(project, context.labels.sort_key)
+                 if n.id == journey), None)
+    below = node.children if node else ()
+    return tuple(m for j in (journey, *below) for m in project.maps_by_journey.get(j, []))
+
+
 #: In the order they are generated (MkDocs lists them in it, and builds them in it);
 #: the navigation orders its sections and reports by ``rank``.
 PAGES: tuple[Entry, ...] = (
     Entry(site_layout.map_page, lambda c: render_map_page(c.item, c.project, c.labels),
           "the page of map `maps/<path>.md`", "`maps/<path>/index.html`", CONTRACT,
-          each=lambda project: project.maps, source=lambda m: m.file),
+          each=lambda project: project.maps, source=lambda m: m.file, inputs=_map_inputs),
     Entry(curve_file, lambda c: curve_document(c.item, c.project, c.labels),
           "the emotion curve of map `maps/<path>.md`, to download", "`maps/<path>.svg`",
-          each=lambda project: project.maps, data=True),
+          each=lambda project: project.maps, data=True, inputs=_map_inputs),
     Entry(lambda persona: site_layout.persona_page(persona.id),
           lambda c: render_persona_page(c.item, c.project, c.labels),
           "the page of persona `<id>`", "`personas/<id>/index.html`", CONTRACT,
-          each=lambda project: project.personas.values(), source=lambda p: p.file),
+          each=lambda project: project.personas.values(), source=lambda p: p.file,
+          inputs=_persona_inputs),
     Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project),
           "every map and persona", "`journeymaps.json`", CONTRACT, data=True),
     Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.options),
@@ -165,7 +194,7 @@ PAGES: tuple[Entry, ...] = (
           "lowercase letters, digits and `-` is a problem and makes no page (earlier "
           "versions gave such ids a slug with a hash suffix); every journey of "
           "`maps/journeys/` gets one, with maps or without",
-          each=journey_ids),
+          each=journey_ids, inputs=_journey_inputs),
     Entry(site_layout.LIFECYCLE, lambda c: render_landscape(c.project, c.labels),
           "the journey landscape: every journey against the lifecycle's phases",
           "`lifecycle/index.html`", CONTRACT, group=REPORTS, rank=0),
