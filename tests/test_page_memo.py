@@ -101,7 +101,12 @@ def test_kept_pages_equal_fresh_ones_after_every_kind_of_edit(project: Path) -> 
     preview.build()
     moving = maps / "telecom/moving-house.md"
     reused = 0
-    for name, change, path in scalar_edits(maps):  # one at a time: each is undone after
+    # the fields that the reports kept over every map declare they never show
+    unreported = [(f"moving-house: {old}", edit(moving, old, new), moving) for old, new in (
+        ("owner: CX Team Telecom", "owner: Home team"),
+        ("reviewed: 2026-09-14", "reviewed: 2025-01-01"), ("  - broadband\n", ""),
+        ("## Research notes", "## Notes"))]
+    for name, change, path in [*unreported, *scalar_edits(maps)]:  # each undone after
         before = path.read_text(encoding="utf-8")
         change()
         reused += check(preview, name)

@@ -11,12 +11,15 @@ read last time:
   map, what other maps' pages can show of it (``public``: its path, title,
   personas, journey, state, stages' names and phases, questions and answers);
 - the **model objects it shows**, compared by identity (``Entry.inputs`` in the
-  registry: a map page's map, its journey's other maps, its personas, its measured
-  series). The load cache keeps an unchanged file's object, so identity means "its
-  file did not change", and a key holds the objects themselves, so no new object
-  can take an old one's ``id``.
+  registry: a map page's map, its journey's other maps, its measured series). The
+  load cache keeps an unchanged file's object, so identity means "its file did not
+  change", and a key holds the objects themselves, so no new object can take an old
+  one's ``id``.
 
-Reports (one page over every map) are always generated again. The memo lives in the
+A report over every map is kept the same way where it declares the map fields it
+never shows (``fields_of``: every map's other fields, compared by value): the
+metrics report, for one, is the same after an owner edit. The other reports are
+generated again on every build. The memo lives in the
 adapter (one per ``mkdocs serve``); a full build has none, so it is unaffected.
 ``check=True`` (the tests) builds every page anyway and fails when a reused one
 differs from its fresh build: a dependency left out of a key shows there.
@@ -62,7 +65,7 @@ class PageMemo:
         kept = self._pages.get(path)
         if kept is None or kept[0] != self._generation or len(kept[1]) != len(key):
             return None
-        if not all(a is b for a, b in zip(kept[1], key, strict=True)):
+        if not all(_same(a, b) for a, b in zip(kept[1], key, strict=True)):
             return None
         return kept[2]
 
@@ -96,6 +99,21 @@ class PageMemo:
 
     def forget(self) -> None:
         self._inputs, self._pages = None, {}
+
+
+def _same(kept: Any, now: Any) -> bool:
+    """Model objects are the same object; a tuple (a map's fields, ``fields_of``) is
+    equal, which costs little where its values are the same objects."""
+    return kept is now or (type(kept) is tuple and type(now) is tuple and kept == now)
+
+
+def fields_of(journey_map: JourneyMap, unread: frozenset[str]) -> tuple[Any, ...]:
+    """A map's compared fields but ``unread`` ones, for a page over every map that
+    never shows those (a report without owners is the same after an owner edit)."""
+    return tuple(getattr(journey_map, f.name) for f in _COMPARED if f.name not in unread)
+
+
+_COMPARED = tuple(f for f in dataclasses.fields(JourneyMap) if f.compare)
 
 
 def site_inputs(project: Project, options: SiteOptions) -> tuple[Any, ...]:

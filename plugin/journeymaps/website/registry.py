@@ -45,6 +45,7 @@ from ..pages.metrics_report import render_metrics_report
 from ..pages.opportunity_backlog import render_opportunity_backlog
 from ..pages.persona_gallery import render_persona_gallery
 from ..pages.persona_page import render_persona_page
+from .memo import fields_of
 
 #: Navigation: a page's own folder becomes a section titled by the page's label...
 FOLDER = "folder"
@@ -151,6 +152,20 @@ def _journey_inputs(context: Context) -> Iterable[Any]:
     return tuple(m for j in (journey, *below) for m in project.maps_by_journey.get(j, []))
 
 
+def _every_map_but(*unread: str) -> Callable[[Context], Iterable[Any]]:
+    """The inputs of a report over every map that shows none of the ``unread`` fields
+    of a map (nor its body): the measured series and every map's other fields."""
+    skipped = frozenset({*unread, "body", "body_line"})
+
+    def inputs(context: Context) -> Iterable[Any]:
+        project = context.project
+        return (project.series, *(fields_of(m, skipped) for m in project.maps))
+    return inputs
+
+
+#: the map fields that of the reports only the catalogue, health and the backlog show
+UNREPORTED = ("owner", "reviewed", "tags")
+
 #: In the order they are generated (MkDocs lists them in it, and builds them in it);
 #: the navigation orders its sections and reports by ``rank``.
 PAGES: tuple[Entry, ...] = (
@@ -171,7 +186,8 @@ PAGES: tuple[Entry, ...] = (
           "the FAQ gap report", "`faq-gaps/index.html`", CONTRACT,
           group=REPORTS, rank=4),
     Entry(site_layout.FAQ_GAPS_JSON, lambda c: faq_gaps_json(c.project),
-          "the FAQ gaps", "`faq-gaps.json`", CONTRACT, data=True),
+          "the FAQ gaps", "`faq-gaps.json`", CONTRACT, data=True,
+          inputs=_every_map_but(*UNREPORTED)),
     Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
           when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
@@ -197,7 +213,8 @@ PAGES: tuple[Entry, ...] = (
           each=journey_ids, inputs=_journey_inputs),
     Entry(site_layout.LIFECYCLE, lambda c: render_landscape(c.project, c.labels),
           "the journey landscape: every journey against the lifecycle's phases",
-          "`lifecycle/index.html`", CONTRACT, group=REPORTS, rank=0),
+          "`lifecycle/index.html`", CONTRACT, group=REPORTS, rank=0,
+          inputs=_every_map_but(*UNREPORTED)),
     Entry(lambda channel: site_layout.channel_page(channel.id),
           lambda c: render_channel_page(c.item, c.project, c.labels),
           "the page of channel `<id>` of `maps/channels.yml`", "`channels/<id>/index.html`",
@@ -205,7 +222,7 @@ PAGES: tuple[Entry, ...] = (
           folder="channels"),
     Entry(site_layout.CHANNELS, lambda c: render_channel_matrix(c.project, c.labels),
           "the omnichannel matrix", "`channels/index.html`", group=REPORTS,
-          rank=1),
+          rank=1, inputs=_every_map_but(*UNREPORTED)),
     Entry(site_layout.OPPORTUNITIES, lambda c: render_opportunity_backlog(c.project, c.labels),
           "the opportunity backlog", "`opportunities/index.html`",
           group=REPORTS, rank=2),
@@ -213,7 +230,8 @@ PAGES: tuple[Entry, ...] = (
           "map health", "`health/index.html`", group=REPORTS, rank=3),
     Entry(site_layout.METRICS, lambda c: render_metrics_report(c.project, c.labels),
           "the metrics report: per metric of `maps/metrics.yml`, every map and stage that "
-          "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5),
+          "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5,
+          inputs=_every_map_but(*UNREPORTED)),
     *(Entry(path, _asset(path.rpartition("/")[2]), "", "")
       for path in (site_layout.STYLESHEET, site_layout.SCRIPT)),
 )
