@@ -31,6 +31,7 @@ import dataclasses
 from collections.abc import Hashable, Sequence
 from typing import Any
 
+from ..analysis.fragments import Fragments
 from ..analysis.options import SiteOptions
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
@@ -50,6 +51,8 @@ class PageMemo:
         #: this build's pages taken from the memo, and those built
         self.reused: set[str] = set()
         self.built: set[str] = set()
+        #: parts of the reports, kept under the same site-wide inputs as the pages
+        self.fragments = Fragments()
 
     def begin(self, project: Project, options: SiteOptions) -> None:
         """Start a build: compare the site-wide inputs with the last build's."""
@@ -57,6 +60,7 @@ class PageMemo:
         if inputs != self._inputs:
             self._generation += 1
             self._pages = {}
+            self.fragments.clear()
         self._inputs = inputs
         self.reused, self.built = set(), set()
 
@@ -96,9 +100,11 @@ class PageMemo:
         """End a build: forget the pages it no longer has (a deleted map's)."""
         for path in set(self._pages) - paths:
             del self._pages[path]
+        self.fragments.finish()
 
     def forget(self) -> None:
         self._inputs, self._pages = None, {}
+        self.fragments.clear()
 
 
 def _same(kept: Any, now: Any) -> bool:

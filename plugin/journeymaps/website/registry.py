@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..analysis.channels import catalogue_channels
+from ..analysis.fragments import Fragments
 from ..analysis.journeys import journey_ids, journey_tree
 from ..analysis.options import SiteOptions
 from ..exports.faq_gaps_json import faq_gaps_json
@@ -64,6 +65,8 @@ class Context:
     options: SiteOptions
     path: str
     item: Any = None
+    #: a live preview's parts of pages kept across builds (``analysis.fragments``)
+    fragments: Fragments | None = None
 
     @property
     def labels(self) -> Labels:
@@ -180,7 +183,7 @@ PAGES: tuple[Entry, ...] = (
           "the page of persona `<id>`", "`personas/<id>/index.html`", CONTRACT,
           each=lambda project: project.personas.values(), source=lambda p: p.file,
           inputs=_persona_inputs),
-    Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project),
+    Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project, c.fragments),
           "every map and persona", "`journeymaps.json`", CONTRACT, data=True),
     Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.options),
           "the FAQ gap report", "`faq-gaps/index.html`", CONTRACT,
