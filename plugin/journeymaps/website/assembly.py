@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..analysis.fragments import Fragments
 from ..analysis.options import SiteOptions
 from ..load.files import photo_file
 from ..load.parallel import fan_out
@@ -42,7 +41,7 @@ def generate(project: Project, options: SiteOptions | None = None,
     ``memo`` (a live preview's), pages whose inputs are unchanged since the memo's
     last build are taken from it instead of being built again."""
     options = options or SiteOptions()
-    jobs = list(_jobs(project, options, memo.fragments if memo else None))
+    jobs = list(_jobs(project, options, memo))
     project.warm_up()  # what every page looks up, computed once, before any fork
     if memo is None:
         return fan_out(lambda i: jobs[i].run(), len(jobs))
@@ -62,13 +61,14 @@ class _Job:
         return GeneratedFile(self.path, self.build(), self.source)
 
 
-def _jobs(project: Project, options: SiteOptions,
-          fragments: Fragments | None) -> Iterator[_Job]:
+def _jobs(project: Project, options: SiteOptions, memo: PageMemo | None) -> Iterator[_Job]:
+    fragments = memo.fragments if memo else None
     for entry in PAGES:
         for path, item in entry.paths(project):
             source = entry.source(item) if entry.source else None
             context = Context(project, options, path, item, fragments)
-            key = tuple(entry.inputs(context)) if entry.inputs else None
+            # keys only for a memo: a full build pays nothing for them
+            key = tuple(entry.inputs(context)) if memo and entry.inputs else None
             yield _Job(path, source, lambda build=entry.build, context=context: build(context),
                        key)
 

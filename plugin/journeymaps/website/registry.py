@@ -149,8 +149,11 @@ def _persona_inputs(context: Context) -> Iterable[Any]:
 def _journey_inputs(context: Context) -> Iterable[Any]:
     """A journey page shows its maps and those of the journeys directly below it."""
     project, journey = context.project, context.item
-    node = next((n for n in journey_tree(project, context.labels.sort_key)
-                 if n.id == journey), None)
+    nodes = project.memo.get("journey_nodes")
+    if nodes is None:  # once a build: a scan per journey would be quadratic
+        nodes = project.memo["journey_nodes"] = {
+            n.id: n for n in journey_tree(project, context.labels.sort_key)}
+    node = nodes.get(journey)
     below = node.children if node else ()
     return tuple(m for j in (journey, *below) for m in project.maps_by_journey.get(j, []))
 
