@@ -188,7 +188,8 @@ def test_rebuilds_by_changed_table_rows_equal_full_builds(
     (``table_rows``): the sample's reports are small, so every page with tables
     qualifies here. After each kind of edit (a map's owner and a touchpoint's
     score, which reports list; a persona; a metrics CSV; the channel catalogue; a
-    change that is more than rows), the site is a full build's."""
+    journey; the metric catalogue; a change that is more than rows), the site is a
+    full build's."""
     monkeypatch.setattr(table_rows, "MIN_CHARS", 0)
     root, maps = sample_copy, sample_copy / "maps"
     serve = Serve(root, tmp_path / "served")
@@ -222,6 +223,9 @@ def test_rebuilds_by_changed_table_rows_equal_full_builds(
         series = maps / "metrics/survey.csv"
         edit(series, "2026-06-30,15,", "2026-06-30,25,")
         edit(maps / "channels.yml", "owner: Digital team", "owner: Web team")
+        # a journey's file, the metric catalogue (pages kept by website/memo see them)
+        edit(maps / "journeys/telecom-moving.md", "owner: Home services", "owner: Home team")
+        edit(maps / "metrics.yml", "target: 30", "target: 35")
         # no owner any more: the health report's counts change, not only its rows
         edit(maps / "telecom/switching-provider.md", "owner: CX Team Telecom North\n", "")
     finally:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..analysis.channels import catalogue_channels, channel_ref
+from ..analysis.fragments import Fragments
 from ..analysis.journeys import journey_ids, parents
 from ..analysis.metrics import Measured, map_measures
 from ..analysis.phases import phases
@@ -19,7 +20,15 @@ from ..model.stage import Stage
 from ..pages import site_layout
 
 
-def project_export(project: Project) -> dict[str, Any]:
+def project_export(project: Project, fragments: Fragments | None = None) -> dict[str, Any]:
+    """The export's data; with ``fragments`` (a live preview's), each map's part is the
+    last build's while the map and its series are the same objects."""
+    def map_part(journey_map: JourneyMap) -> dict[str, Any]:
+        if fragments is None:
+            return _map(journey_map, project)
+        key = (journey_map, *project.series_by_map.get(journey_map.slug, ()))
+        return fragments.of("journeymaps.json", key, lambda: _map(journey_map, project))
+
     return {
         "personas": [
             {
@@ -31,7 +40,7 @@ def project_export(project: Project) -> dict[str, Any]:
             }
             for persona in project.personas.values()
         ],
-        "maps": [_map(journey_map, project) for journey_map in project.maps],
+        "maps": [map_part(journey_map) for journey_map in project.maps],
         "metrics": [{**_fields(metric), "better": metric.better or "higher"}
                     for metric in project.metrics.values()],
         **_definitions(project),
@@ -137,6 +146,7 @@ def _question(question: Question, project: Project) -> dict[str, Any]:
     return {"text": question.text, "answer": answer, "answer_url": url}
 
 
-def export_json(project: Project) -> str:
+def export_json(project: Project, fragments: Fragments | None = None) -> str:
     # compact: the C encoder serialises thousands of maps in a blink; indent would not
-    return json.dumps(project_export(project), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(project_export(project, fragments), ensure_ascii=False,
+                      separators=(",", ":"))

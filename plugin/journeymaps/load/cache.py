@@ -20,6 +20,8 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int], object]] = {}
+        #: one value per name, with the key it was computed for (``derived``)
+        self._derived: dict[str, tuple[object, object]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -45,6 +47,21 @@ class FileCache:
             if stamp is not None:
                 self._entries[paths[i]] = (stamp, value)
         return values
+
+    def derived(self, name: str, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, or the value computed last for ``name`` if it was for an equal
+        ``key`` (what the value is made of: files' stamps, the maps it checks against)."""
+        kept = self._derived.get(name)
+        if kept is not None and kept[0] == key:
+            return kept[1]  # type: ignore[return-value]
+        value = compute()
+        self._derived[name] = (key, value)
+        return value
+
+
+def stamps(paths: list[Path]) -> tuple[tuple[Path, tuple[int, int] | None], ...]:
+    """Each path with its size and modification time (None: unreadable)."""
+    return tuple((path, _stamp(path)) for path in paths)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -48,12 +48,25 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+def series_files(maps_dir: Path) -> list[Path]:
+    """The CSV files of measured values, in the order they are read."""
+    folder = maps_dir / SERIES_FOLDER
+    return sorted(folder.glob("*.csv")) if folder.is_dir() else []
+
+
+def series_inputs(maps: list[JourneyMap], catalogue: dict[str, Metric]) -> tuple[object, ...]:
+    """What rows are checked against besides the files: the metric ids (in order, for
+    the hints) and each map's stage names."""
+    return tuple(catalogue), tuple((m.slug, tuple(s.name for s in m.stages)) for m in maps)
+
+
 def load_series(maps_dir: Path, root: Path, maps: list[JourneyMap],
                 catalogue: dict[str, Metric]) -> Loaded:
-    """Every row of every ``maps/metrics/*.csv``, validated against maps and catalogue."""
+    """Every row of every ``maps/metrics/*.csv``, validated against maps and catalogue
+    (``series_inputs``)."""
     loaded = Loaded()
-    folder = maps_dir / SERIES_FOLDER
-    if not folder.is_dir():
+    files = series_files(maps_dir)
+    if not files:
         return loaded
     reader = _Reader(loaded, maps, catalogue)
     # Rows make no reference cycles; the collector's passes over the whole project,
@@ -61,7 +74,7 @@ def load_series(maps_dir: Path, root: Path, maps: list[JourneyMap],
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path in sorted(folder.glob("*.csv")):
+        for path in files:
             reader.read(path, display_path(path, root))
     finally:
         if collecting:

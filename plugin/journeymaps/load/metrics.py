@@ -10,15 +10,27 @@ from ..model.fields import did_you_mean
 from ..model.metric import CONTACTS, Series
 from ..model.problem import Problem
 from ..model.project import Project
+from .cache import FileCache, stamps
 from .metric_catalogue import load_catalogue
-from .metric_series import load_series
+from .metric_series import Loaded, load_series, series_files, series_inputs
 
 
-def load_metrics(project: Project) -> None:
+def load_metrics(project: Project, cache: FileCache | None = None) -> None:
     """Fill the project's catalogue, series and contact volumes; problems go with the
-    other problems found across files."""
+    other problems found across files. With a ``cache`` (a live preview's), the CSV
+    files are read again only when they, the metric ids or a map's stages changed."""
     project.metrics, problems = load_catalogue(project.maps_dir, project.root)
-    loaded = load_series(project.maps_dir, project.root, project.maps, project.metrics)
+    maps_dir, root = project.maps_dir, project.root
+
+    def read() -> Loaded:
+        return load_series(maps_dir, root, project.maps, project.metrics)
+
+    if cache is None:
+        loaded = read()
+    else:
+        key = (maps_dir, root, stamps(series_files(maps_dir)),
+               series_inputs(project.maps, project.metrics))
+        loaded = cache.derived("series", key, read)
     project.series = loaded.series
     project.cross_problems += problems + loaded.problems
     by_map: dict[str, list[Series]] = defaultdict(list)

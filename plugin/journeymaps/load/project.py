@@ -54,7 +54,7 @@ def load_project(root: Path, maps_dir: Path, docs_dir: Path | None = None,
         project.articles = load_articles(project.docs_dir, root)
         project.kb_answers = answer_index(project.articles)
     _index(project)
-    load_metrics(project)
+    load_metrics(project, cache)
     check_answers(project)
     project.questions = index_questions(project)
     check_references(project)

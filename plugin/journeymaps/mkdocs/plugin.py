@@ -25,6 +25,7 @@ from ..pages.stage_search import stage_entries
 from ..safety.sanitize import Regions, clean, clean_page
 from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
+from ..website.memo import PageMemo
 from ..website.spool import Spool
 from . import companions, mermaid_assets, search_index, sidebar
 from .config import JourneyMapsConfig
@@ -65,6 +66,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         #: ``--dirty``: a rebuild renders only the pages whose output can have changed
         self.dirty = False
         self.incremental = Incremental()
+        #: the generated pages of the last build, reused while their inputs are unchanged
+        #: (``mkdocs serve`` only: a full build generates every page)
+        self.memo = PageMemo()
         self.templates = CompiledTemplates()
         self.nav: Navigation | None = None
         #: the pages' own HTML, past Markdown and search (``prerendered``), and each
@@ -124,7 +128,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             else:
                 log.warning(str(problem))
         sources = {}
-        for generated in generate(project, self.options):
+        memo = self.memo if self.serving else None
+        for generated in generate(project, self.options, memo):
             file = self._add(files, config, generated.path, generated.content)
             self.generated_files.append(file)
             self.generated_pages.add(file.src_uri)
@@ -275,12 +280,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()
+        self.memo.forget()
         if not self.serving:
             self.spool.close()
 
     def on_shutdown(self) -> None:
         self.spool.close()
         self.incremental.forget()
+        self.memo.forget()
         self.serving = self.dirty = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

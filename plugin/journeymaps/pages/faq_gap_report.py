@@ -68,7 +68,8 @@ def _sections(project: Project, gaps: list[Gap], labels: Labels,
               repo: Repository | None) -> list[str]:
     links = Links(project, site_layout.FAQ_GAPS)
     folders = gaps_by_folder(project, labels)
-    columns = ["question", *(["contacts"] if counted(project) else []), "maps", "asked_in",
+    by_volume = counted(project)  # once: it looks at every gap (per row, quadratic)
+    columns = ["question", *(["contacts"] if by_volume else []), "maps", "asked_in",
                "owner", "personas", *(["article"] if repo else [])]
     header = [labels["column." + key] for key in columns]
     right = [i for i, key in enumerate(columns) if key in ("maps", "contacts")]
@@ -78,7 +79,7 @@ def _sections(project: Project, gaps: list[Gap], labels: Labels,
             name = cell(folder) or labels["catalogue.top_level"]
             anchor = "gaps-" + site_layout.folder_anchor(folder)
             parts.append(f'## {name} <span class="jm-count">{len(rows)}</span> {{ #{anchor} }}')
-        cells = [_row(row, links, labels, repo, counted(project)) for row in rows]
+        cells = [_row(row, links, labels, repo, by_volume) for row in rows]
         parts.append(table(header, cells, right=right, fit=True))
     return parts
 

@@ -12,6 +12,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..analysis.options import SiteOptions
 from ..load.files import photo_file
@@ -19,6 +20,7 @@ from ..load.parallel import fan_out
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.kb_page import asked_by
+from .memo import PageMemo
 from .registry import PAGES, Context, expand_markers
 
 
@@ -32,21 +34,59 @@ class GeneratedFile:
     source: str | None = None
 
 
-def generate(project: Project, options: SiteOptions | None = None) -> Iterator[GeneratedFile]:
+def generate(project: Project, options: SiteOptions | None = None,
+             memo: PageMemo | None = None) -> Iterator[GeneratedFile]:
     """The site's generated pages and exports, in a stable order; rendered by several
-    processes at once where the project is large (``parallel.fan_out``)."""
-    jobs = list(_jobs(project, options or SiteOptions()))
+    processes at once where the project is large (``parallel.fan_out``). With a
+    ``memo`` (a live preview's), pages whose inputs are unchanged since the memo's
+    last build are taken from it instead of being built again."""
+    options = options or SiteOptions()
+    jobs = list(_jobs(project, options, memo))
     project.warm_up()  # what every page looks up, computed once, before any fork
-    return fan_out(lambda i: jobs[i](), len(jobs))
+    if memo is None:
+        return fan_out(lambda i: jobs[i].run(), len(jobs))
+    memo.begin(project, options)
+    return _with_memo(jobs, memo)
 
 
-def _jobs(project: Project, options: SiteOptions) -> Iterator[Callable[[], GeneratedFile]]:
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    source: str | None
+    build: Callable[[], str]
+    #: the objects the page is made from (``Entry.inputs``); None: built every time
+    key: tuple[Any, ...] | None
+
+    def run(self) -> GeneratedFile:
+        return GeneratedFile(self.path, self.build(), self.source)
+
+
+def _jobs(project: Project, options: SiteOptions, memo: PageMemo | None) -> Iterator[_Job]:
+    fragments = memo.fragments if memo else None
     for entry in PAGES:
         for path, item in entry.paths(project):
             source = entry.source(item) if entry.source else None
-            context = Context(project, options, path, item)
-            yield lambda build=entry.build, context=context, source=source: GeneratedFile(
-                context.path, build(context), source)
+            context = Context(project, options, path, item, fragments)
+            # keys only for a memo: a full build pays nothing for them
+            key = tuple(entry.inputs(context)) if memo and entry.inputs else None
+            yield _Job(path, source, lambda build=entry.build, context=context: build(context),
+                       key)
+
+
+def _with_memo(jobs: list[_Job], memo: PageMemo) -> Iterator[GeneratedFile]:
+    """The jobs' files in order: the memo's where it has them, the others built (by
+    several processes where there are many) and kept for the next build."""
+    kept = [memo.reuse(job.path, job.key) for job in jobs]
+    todo = [i for i, content in enumerate(kept) if content is None]
+    built = fan_out(lambda j: jobs[todo[j]].run(), len(todo))
+    for job, content in zip(jobs, kept, strict=True):
+        if content is None:
+            made = next(built)
+            memo.built_page(job.path, job.key, made.content)
+            yield made
+        else:
+            yield GeneratedFile(job.path, content, job.source)
+    memo.finish({job.path for job in jobs})
 
 
 def photo_files(project: Project) -> Iterator[tuple[str, Path]]:

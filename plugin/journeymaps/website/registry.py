@@ -20,7 +20,8 @@ from importlib import resources
 from typing import Any
 
 from ..analysis.channels import catalogue_channels
-from ..analysis.journeys import journey_ids
+from ..analysis.fragments import Fragments
+from ..analysis.journeys import journey_ids, journey_tree
 from ..analysis.options import SiteOptions
 from ..exports.faq_gaps_json import faq_gaps_json
 from ..exports.journeymaps_json import export_json
@@ -45,6 +46,7 @@ from ..pages.metrics_report import render_metrics_report
 from ..pages.opportunity_backlog import render_opportunity_backlog
 from ..pages.persona_gallery import render_persona_gallery
 from ..pages.persona_page import render_persona_page
+from .memo import fields_of
 
 #: Navigation: a page's own folder becomes a section titled by the page's label...
 FOLDER = "folder"
@@ -63,6 +65,8 @@ class Context:
     options: SiteOptions
     path: str
     item: Any = None
+    #: a live preview's parts of pages kept across builds (``analysis.fragments``)
+    fragments: Fragments | None = None
 
     @property
     def labels(self) -> Labels:
@@ -95,6 +99,10 @@ class Entry:
     data: bool = False
     #: for a page per item in a FOLDER group: the folder its pages share
     folder: str | None = None
+    #: for a page per item: the model objects it shows, beyond the site-wide inputs
+    #: (``website.memo``); a live preview reuses the page while they are the same
+    #: objects. None: built again every time
+    inputs: Callable[[Context], Iterable[Any]] | None = None
 
     def paths(self, project: Project) -> Iterable[tuple[str, Any]]:
         """(path, item) of every page of this entry in ``project``."""
@@ -123,26 +131,70 @@ def _asset(name: str) -> Callable[[Context], str]:
     return read
 
 
+def _map_inputs(context: Context) -> Iterable[Any]:
+    """A map page (and curve) shows its map, its journey's other maps, its measured
+    series; personas and definitions are site-wide inputs."""
+    journey_map, project = context.item, context.project
+    return (journey_map, *project.journey_siblings(journey_map),
+            *project.series_by_map.get(journey_map.slug, ()))
+
+
+def _persona_inputs(context: Context) -> Iterable[Any]:
+    """A persona page shows the persona's maps and, beside each, its journey's others."""
+    project = context.project
+    maps = project.maps_by_persona.get(context.item.id, [])
+    return (context.item, *maps, *(s for m in maps for s in project.journey_siblings(m)))
+
+
+def _journey_inputs(context: Context) -> Iterable[Any]:
+    """A journey page shows its maps and those of the journeys directly below it."""
+    project, journey = context.project, context.item
+    nodes = project.memo.get("journey_nodes")
+    if nodes is None:  # once a build: a scan per journey would be quadratic
+        nodes = project.memo["journey_nodes"] = {
+            n.id: n for n in journey_tree(project, context.labels.sort_key)}
+    node = nodes.get(journey)
+    below = node.children if node else ()
+    return tuple(m for j in (journey, *below) for m in project.maps_by_journey.get(j, []))
+
+
+def _every_map_but(*unread: str) -> Callable[[Context], Iterable[Any]]:
+    """The inputs of a report over every map that shows none of the ``unread`` fields
+    of a map (nor its body): the measured series and every map's other fields."""
+    skipped = frozenset({*unread, "body", "body_line"})
+
+    def inputs(context: Context) -> Iterable[Any]:
+        project = context.project
+        return (project.series, *(fields_of(m, skipped) for m in project.maps))
+    return inputs
+
+
+#: the map fields that of the reports only the catalogue, health, the backlog and (the
+#: owner, for its filters) the metrics page show
+UNREPORTED = ("owner", "reviewed", "tags")
+
 #: In the order they are generated (MkDocs lists them in it, and builds them in it);
 #: the navigation orders its sections and reports by ``rank``.
 PAGES: tuple[Entry, ...] = (
     Entry(site_layout.map_page, lambda c: render_map_page(c.item, c.project, c.labels),
           "the page of map `maps/<path>.md`", "`maps/<path>/index.html`", CONTRACT,
-          each=lambda project: project.maps, source=lambda m: m.file),
+          each=lambda project: project.maps, source=lambda m: m.file, inputs=_map_inputs),
     Entry(curve_file, lambda c: curve_document(c.item, c.project, c.labels),
           "the emotion curve of map `maps/<path>.md`, to download", "`maps/<path>.svg`",
-          each=lambda project: project.maps, data=True),
+          each=lambda project: project.maps, data=True, inputs=_map_inputs),
     Entry(lambda persona: site_layout.persona_page(persona.id),
           lambda c: render_persona_page(c.item, c.project, c.labels),
           "the page of persona `<id>`", "`personas/<id>/index.html`", CONTRACT,
-          each=lambda project: project.personas.values(), source=lambda p: p.file),
-    Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project),
+          each=lambda project: project.personas.values(), source=lambda p: p.file,
+          inputs=_persona_inputs),
+    Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project, c.fragments),
           "every map and persona", "`journeymaps.json`", CONTRACT, data=True),
     Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.options),
           "the FAQ gap report", "`faq-gaps/index.html`", CONTRACT,
           group=REPORTS, rank=4),
     Entry(site_layout.FAQ_GAPS_JSON, lambda c: faq_gaps_json(c.project),
-          "the FAQ gaps", "`faq-gaps.json`", CONTRACT, data=True),
+          "the FAQ gaps", "`faq-gaps.json`", CONTRACT, data=True,
+          inputs=_every_map_but(*UNREPORTED)),
     Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
           when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
@@ -165,10 +217,11 @@ PAGES: tuple[Entry, ...] = (
           "lowercase letters, digits and `-` is a problem and makes no page (earlier "
           "versions gave such ids a slug with a hash suffix); every journey of "
           "`maps/journeys/` gets one, with maps or without",
-          each=journey_ids),
+          each=journey_ids, inputs=_journey_inputs),
     Entry(site_layout.LIFECYCLE, lambda c: render_landscape(c.project, c.labels),
           "the journey landscape: every journey against the lifecycle's phases",
-          "`lifecycle/index.html`", CONTRACT, group=REPORTS, rank=0),
+          "`lifecycle/index.html`", CONTRACT, group=REPORTS, rank=0,
+          inputs=_every_map_but(*UNREPORTED)),
     Entry(lambda channel: site_layout.channel_page(channel.id),
           lambda c: render_channel_page(c.item, c.project, c.labels),
           "the page of channel `<id>` of `maps/channels.yml`", "`channels/<id>/index.html`",
@@ -176,7 +229,7 @@ PAGES: tuple[Entry, ...] = (
           folder="channels"),
     Entry(site_layout.CHANNELS, lambda c: render_channel_matrix(c.project, c.labels),
           "the omnichannel matrix", "`channels/index.html`", group=REPORTS,
-          rank=1),
+          rank=1, inputs=_every_map_but(*UNREPORTED)),
     Entry(site_layout.OPPORTUNITIES, lambda c: render_opportunity_backlog(c.project, c.labels),
           "the opportunity backlog", "`opportunities/index.html`",
           group=REPORTS, rank=2),
@@ -184,7 +237,9 @@ PAGES: tuple[Entry, ...] = (
           "map health", "`health/index.html`", group=REPORTS, rank=3),
     Entry(site_layout.METRICS, lambda c: render_metrics_report(c.project, c.labels),
           "the metrics report: per metric of `maps/metrics.yml`, every map and stage that "
-          "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5),
+          "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5,
+          # its filters show each map's owner
+          inputs=_every_map_but("reviewed", "tags")),
     *(Entry(path, _asset(path.rpartition("/")[2]), "", "")
       for path in (site_layout.STYLESHEET, site_layout.SCRIPT)),
 )

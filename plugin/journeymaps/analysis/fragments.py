@@ -1,0 +1,43 @@
+"""Parts of pages kept from one build to the next (a live preview's), each with the
+model objects it is computed from.
+
+A report over every map joins one part per map; after an edit of one map, the
+other maps' parts are those of the last build. A part is reused while its key
+holds the same objects (the load cache keeps an unchanged file's object) and
+nothing site-wide changed (the owner, ``website.memo.PageMemo``, clears them all
+then). The key holds the objects themselves, so no new object can take an old
+one's ``id``. Builders take ``Fragments | None``: a full build has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Fragments:
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, tuple[int, ...]], tuple[tuple[Any, ...], Any]] = {}
+        self._used: set[tuple[str, tuple[int, ...]]] = set()
+
+    def of(self, name: str, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, or what it gave last for the same objects of ``key``."""
+        index = (name, tuple(map(id, key)))
+        self._used.add(index)
+        kept = self._kept.get(index)
+        if kept is not None and all(a is b for a, b in zip(kept[0], key, strict=True)):
+            return kept[1]  # type: ignore[no-any-return]
+        value = compute()
+        self._kept[index] = (key, value)
+        return value
+
+    def finish(self) -> None:
+        """End a build: forget the parts it did not use (of maps edited or gone)."""
+        for index in set(self._kept) - self._used:
+            del self._kept[index]
+        self._used = set()
+
+    def clear(self) -> None:
+        self._kept, self._used = {}, set()
