@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import markdown
+import pytest
 
 from conftest import mkdocs_build
 from journeymaps.mkdocs.prerendered import PrerenderedExtension
@@ -17,7 +18,8 @@ from journeymaps.model.project import Project
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.markdown import prerendered
 from journeymaps.pages.metrics_report import render_metrics_report
-from journeymaps.safety.sanitize import clean
+from journeymaps.safety import sanitize
+from journeymaps.safety.sanitize import BODY_MARKER, clean, clean_each
 from safety import EXTENSION_CONFIGS, EXTENSIONS, OUR_SVG, render, unsafe_html, unsafe_in_site
 from test_living_data import CATALOGUE, HEADER, MAP, PERSONA
 
@@ -122,3 +124,31 @@ def test_a_forged_fragment_or_placeholder_in_a_body_is_cleaned(project_dir: Make
 
 def test_a_fragment_is_one_line() -> None:
     assert prerendered("<b>a\nb</b>\r\n", block=True) == '<div class="jm-html"><b>a b</b>  </div>'
+
+
+def test_fragments_cleaned_in_one_pass_as_each_alone(load: Callable[
+        [dict[str, str]], Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    project = load(FILES)
+    extension = PrerenderedExtension(token="t")
+    page = render_map_page(project.maps[0], project)
+    markdown.Markdown(extensions=[*EXTENSIONS, extension],
+                      extension_configs=EXTENSION_CONFIGS).convert(page)
+    fragments = list(extension.take().values())
+    assert len(fragments) >= 2
+    calls: list[str] = []
+    monkeypatch.setattr(sanitize, "clean", lambda m, **kw: calls.append(m) or clean(m, **kw))
+    assert clean_each(fragments, svg=True) == [clean(f, svg=True) for f in fragments]
+    assert len(calls) == 1  # the writer's fragments: one pass of the cleaner
+    # what is not a whole element comes back as it would alone, never merged
+    odd = ["<b>open", "<i>x</i>", "<script>alert(1)</script>y"]
+    assert clean_each(odd) == [clean(f) for f in odd]
+
+
+def test_a_body_keeps_its_own_html() -> None:
+    """After the body marker the preprocessor takes nothing: the author's raw HTML
+    stays Markdown's, cleaned as the body's."""
+    extension = PrerenderedExtension(token="t")
+    body = '<div class="jm-html"><b>x</b></div>'
+    markdown.Markdown(extensions=[extension]).convert(
+        f"{prerendered('<i>ours</i>', block=True)}\n\n{BODY_MARKER}\n\n{body}\n")
+    assert list(extension.take().values()) == ['<div class="jm-html"><i>ours</i></div>']

@@ -166,10 +166,20 @@ def _metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
 
 
 def missed_targets(report: dict[str, list[MeasuredAt]]) -> list[MeasuredAt]:
-    """Every current value that misses its target, the widest miss first."""
-    missed = [row for rows in report.values() for row in rows
-              if row.measured.target_met is False]
-    return sorted(missed, key=lambda row: -shortfall(row.measured))
+    """Every current value that misses its target, the widest miss first (made once a
+    report: health counts them and lists them)."""
+    made = _MISSED.get(id(report))
+    if made is not None and made[0] is report:
+        return made[1]
+    missed = sorted((row for rows in report.values() for row in rows
+                     if row.measured.target_met is False),
+                    key=lambda row: -shortfall(row.measured))
+    _MISSED.clear()  # one report a build: keep only the newest
+    _MISSED[id(report)] = (report, missed)
+    return missed
+
+
+_MISSED: dict[int, tuple[dict[str, list[MeasuredAt]], list[MeasuredAt]]] = {}
 
 
 @dataclass(frozen=True)
@@ -230,9 +240,13 @@ def stale_exports(project: Project, options: SiteOptions) -> list[StaleExport]:
 def stale_series(project: Project, options: SiteOptions) -> list[Series]:
     """Series whose latest value is older than ``stale_after_days``, oldest first."""
     oldest = options.today - dt.timedelta(days=options.stale_after_days)
-    stale = [s for s in project.series.values()  # a question's count is the FAQ report's
-             if not s.question_key and s.latest.date < oldest]
-    return sorted(stale, key=lambda s: (s.latest.date, s.map_slug, s.stage, s.metric))
+    memo: dict[dt.date, list[Series]] = project.memo.setdefault("stale_series", {})
+    if oldest not in memo:  # health counts them and lists them
+        stale = [s for s in project.series.values()  # a question's count is the FAQ's
+                 if not s.question_key and s.latest.date < oldest]
+        memo[oldest] = sorted(stale, key=lambda s: (s.latest.date, s.map_slug, s.stage,
+                                                    s.metric))
+    return memo[oldest]
 
 
 def unfounded_maps(project: Project) -> list[JourneyMap]:

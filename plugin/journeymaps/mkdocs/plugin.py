@@ -22,7 +22,7 @@ from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.stage_search import stage_entries
-from ..safety.sanitize import Regions, clean, clean_page
+from ..safety.sanitize import Regions, clean_each, clean_page
 from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.memo import PageMemo
@@ -179,7 +179,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         found = self.prerendered.take()
         if found:  # a page rendered again by its table rows keeps the others
             self.fragments.setdefault(page.file.src_uri, {}).update(
-                (number, clean(fragment, svg=True)) for number, fragment in found.items())
+                zip(found, clean_each(list(found.values()), svg=True), strict=True))
         bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
         return mermaid_assets.with_loader(
             html, mermaid_assets.script_source(self.config.mermaid, bundled))

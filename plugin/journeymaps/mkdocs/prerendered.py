@@ -12,7 +12,9 @@ read the page: the fragments hold figures and tables that search leaves out anyw
 headings.
 
 A placeholder's id carries a random token of the plugin's, so no author's page can
-call up a fragment. With MkDocs' ``use_directory_urls: false`` (a site read from
+call up a fragment, and what looks like a fragment in an author's body (after
+``sanitize.BODY_MARKER``) is left to Markdown: it is the author's raw HTML,
+cleaned as the body's. With MkDocs' ``use_directory_urls: false`` (a site read from
 ``file://``), the links of a fragment, written as directory URLs like every generated
 page's address, name the page's ``index.html``, as MkDocs makes the Markdown links.
 """
@@ -26,6 +28,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from ..pages.markdown import PRERENDERED_BLOCK, PRERENDERED_CLOSE, PRERENDERED_OPEN
+from ..safety.sanitize import BODY_MARKER
 
 _INLINE = re.compile(re.escape(PRERENDERED_OPEN) + "(.*?)" + re.escape(PRERENDERED_CLOSE))
 _BLOCK_START = f'<div class="{PRERENDERED_BLOCK}">'
@@ -86,7 +89,10 @@ class PrerenderedHtml(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        return [self._line(line) for line in lines]
+        # an author's body (after the marker) is the author's Markdown: what looks like
+        # a fragment there stays raw HTML, cleaned as the body's (``clean_page``)
+        body = lines.index(BODY_MARKER) if BODY_MARKER in lines else len(lines)
+        return [self._line(line) for line in lines[:body]] + lines[body:]
 
     def _line(self, line: str) -> str:
         if line.startswith(_BLOCK_START) and line.endswith("</div>"):
