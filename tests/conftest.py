@@ -91,6 +91,15 @@ def mkdocs_build(root: Path, site: Path, *, strict: bool = True,
     return Build(done.returncode, done.stdout + done.stderr, site)
 
 
+def without_directory_urls(root: Path) -> Path:
+    """The project at ``root`` with MkDocs' ``use_directory_urls: false`` (a site read
+    from ``file://``)."""
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n",
+                      encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The repository's own sample site, built strictly once per test session."""

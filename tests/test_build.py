@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from conftest import MKDOCS_YML, mkdocs_build
+from conftest import MKDOCS_YML, mkdocs_build, without_directory_urls
 from journeymaps.mkdocs.plugin import JourneyMapsPlugin
 from test_pages import FILES
 
@@ -124,10 +124,7 @@ def test_generated_files_are_read_from_a_spool_removed_after_the_build(
 
 def test_use_directory_urls_off_keeps_contract_urls(project_dir: MakeProject,
                                                     tmp_path: Path) -> None:
-    root = project_dir(FILES)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text() + "use_directory_urls: false\n")
-    build = mkdocs_build(root, tmp_path / "out")
+    build = mkdocs_build(without_directory_urls(project_dir(FILES)), tmp_path / "out")
     assert build.returncode == 0, build.output
     assert (build.site / "maps/telecom/moving/index.html").is_file()
     assert (build.site / "personas/anna/index.html").is_file()

@@ -12,7 +12,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, without_directory_urls
 from journeymaps.mkdocs.prerendered import PrerenderedExtension
 from journeymaps.model.project import Project
 from journeymaps.pages.map_page import render_map_page
@@ -63,10 +63,7 @@ def test_search_reads_the_metric_names_not_the_tables(project_dir: MakeProject,
 
 def test_links_name_index_html_without_directory_urls(project_dir: MakeProject,
                                                       tmp_path: Path) -> None:
-    root = project_dir(FILES)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text() + "use_directory_urls: false\n")
-    build = mkdocs_build(root, tmp_path / "out")
+    build = mkdocs_build(without_directory_urls(project_dir(FILES)), tmp_path / "out")
     assert build.returncode == 0, build.output
     table = _metrics_table(build.page("metrics"))
     assert '<a href="../maps/telecom/moving/index.html">Moving house</a>' in table

@@ -166,20 +166,19 @@ def _metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
 
 
 def missed_targets(report: dict[str, list[MeasuredAt]]) -> list[MeasuredAt]:
-    """Every current value that misses its target, the widest miss first (made once a
-    report: health counts them and lists them)."""
-    made = _MISSED.get(id(report))
-    if made is not None and made[0] is report:
-        return made[1]
-    missed = sorted((row for rows in report.values() for row in rows
-                     if row.measured.target_met is False),
-                    key=lambda row: -shortfall(row.measured))
-    _MISSED.clear()  # one report a build: keep only the newest
-    _MISSED[id(report)] = (report, missed)
+    """Every current value that misses its target, the widest miss first."""
+    missed = [row for rows in report.values() for row in rows
+              if row.measured.target_met is False]
+    return sorted(missed, key=lambda row: -shortfall(row.measured))
+
+
+def project_misses(project: Project) -> list[MeasuredAt]:
+    """``missed_targets`` of the project's report, made once a build: health counts
+    them and lists them."""
+    missed = project.memo.get("missed_targets")
+    if missed is None:
+        missed = project.memo["missed_targets"] = missed_targets(metric_report(project))
     return missed
-
-
-_MISSED: dict[int, tuple[dict[str, list[MeasuredAt]], list[MeasuredAt]]] = {}
 
 
 @dataclass(frozen=True)
@@ -199,11 +198,11 @@ class MapMisses:
         return list(counts.items())
 
 
-def misses_by_map(report: dict[str, list[MeasuredAt]]) -> list[MapMisses]:
+def misses_by_map(missed: list[MeasuredAt]) -> list[MapMisses]:
     """The maps with values that miss their target, the map of the widest miss first:
     health names the maps to act on; the metrics page lists every value."""
     by_map: dict[int, MapMisses] = {}
-    for row in missed_targets(report):
+    for row in missed:
         found = by_map.get(id(row.journey_map))
         if found is None:
             found = by_map[id(row.journey_map)] = MapMisses(row.journey_map, [])

@@ -23,9 +23,8 @@ from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
 from ..analysis.metrics import (
     MeasuredAt,
-    metric_report,
-    missed_targets,
     misses_by_map,
+    project_misses,
     stale_exports,
     stale_series,
     unfounded_maps,
@@ -191,7 +190,7 @@ def living_data_summary(project: Project, options: SiteOptions) -> list[tuple[st
     labels = options.labels
     return [
         (MISSED, "health.missed",
-         labels.count("count.value", len(missed_targets(metric_report(project))))),
+         labels.count("count.value", len(project_misses(project)))),
         (STALE_SERIES, "health.stale_series",
          labels.count("count.series", len(stale_series(project, options)))),
         (UNFOUNDED, "health.unfounded", labels.count("count.map", len(unfounded_maps(project)))),
@@ -209,7 +208,7 @@ def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
                  ["map", "count", "metrics", "worst"],
                  [[tag(m.journey_map) + map_anchor(page, m.journey_map), str(len(m.missed)),
                    ", ".join(f"{html_text(name)} ({n})" for name, n in m.by_metric),
-                   _miss(m.missed[0], labels)] for m in misses_by_map(metric_report(project))],
+                   _miss(m.missed[0], labels)] for m in misses_by_map(project_misses(project))],
                  as_html=True),
         _section(labels, STALE_SERIES, "health.stale_series",
                  labels("health.stale_series_intro", days=options.stale_after_days),
