@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from . import mermaid_assets, sidebar
+from . import mermaid_assets, sidebar, watcher
 
 
 class MermaidSource(c.Type):
@@ -34,3 +34,15 @@ class JourneyMapsConfig(Config):
     labels = c.Type(dict, default={})
     #: a folder with more maps (personas, journeys) than this lists none in the sidebar
     sidebar_limit = c.Type(int, default=sidebar.LIMIT)
+    #: ``mkdocs serve`` looks for saved files this often (seconds; MkDocs' own: 0.5)
+    poll_interval = c.Type((int, float), default=0.1)
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, Warning]]]:
+        failed, warnings = super().validate()
+        interval = self.get("poll_interval")
+        if isinstance(interval, int | float) and not 0 < interval <= watcher.MKDOCS_INTERVAL:
+            failed.append(("poll_interval", ValidationError(
+                f"must be more than 0 and at most {watcher.MKDOCS_INTERVAL} (seconds), "
+                f"not {interval}")))
+        return failed, warnings
+

@@ -27,7 +27,7 @@ from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.memo import PageMemo
 from ..website.spool import Spool
-from . import companions, mermaid_assets, search_index, sidebar
+from . import companions, mermaid_assets, search_index, sidebar, watcher
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental
 from .prerendered import PrerenderedExtension
@@ -291,7 +291,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.serving = self.dirty = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.config.enabled and self.maps_dir.is_dir():
+        if not self.config.enabled:
+            return server
+        if self.config.poll_interval < watcher.MKDOCS_INTERVAL and \
+                not watcher.poll_every(server, self.config.poll_interval):
+            log.info("journeymaps: this server's file watcher keeps its own interval")
+        if self.maps_dir.is_dir():
             server.watch(str(self.maps_dir))
         return server
 
