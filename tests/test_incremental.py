@@ -181,6 +181,27 @@ def test_spool_rewrites_only_what_changed() -> None:
     assert folder is not None and not folder.exists()
 
 
+def test_spool_takes_a_kept_page_unread_only_where_it_holds_it() -> None:
+    """``kept`` (the memo's page, the content the last round put) skips hashing; a
+    path the spool does not hold, or whose file is gone, is written all the same."""
+    spool = Spool()
+    try:
+        spool.begin()
+        kept = spool.put("kept.md", "same")
+        spool.finish()
+        spool.begin()
+        assert spool.put("kept.md", "same", kept=True) == kept
+        spool.put("new.md", "fresh", kept=True)  # never put before: written
+        assert spool.finish() == set() and spool.changed == {"new.md"}
+        kept.unlink()
+        spool.begin()
+        spool.put("kept.md", "same", kept=True)
+        assert spool.changed == {"kept.md"} and kept.read_text(encoding="utf-8") == "same"
+        spool.finish()
+    finally:
+        spool.close()
+
+
 @pytest.mark.slow
 def test_rebuilds_by_changed_table_rows_equal_full_builds(
         sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -130,7 +130,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         sources = {}
         memo = self.memo if self.serving else None
         for generated in generate(project, self.options, memo):
-            file = self._add(files, config, generated.path, generated.content)
+            file = self._add(files, config, generated.path, generated.content,
+                             kept=generated.kept)
             self.generated_files.append(file)
             self.generated_pages.add(file.src_uri)
             if generated.source:  # "Edit this page" opens the map file, outside docs_dir
@@ -212,7 +213,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(File.generated(config, mermaid_assets.SITE_PATH,
                                         abs_src_path=str(found)))
 
-    def _add(self, files: Files, config: MkDocsConfig, page: str, content: str) -> File:
+    def _add(self, files: Files, config: MkDocsConfig, page: str, content: str, *,
+             kept: bool = False) -> File:
         """Add a generated file, spooled to disk: MkDocs then reads it when it needs it,
         as it reads a docs page, instead of holding every page's Markdown twice."""
         existing = files.get_file_from_path(page)
@@ -220,7 +222,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             log.warning(f"{page}: the docs folder has a page where journeymaps puts a "
                         f"generated one; the generated page wins: move the docs page")
             files.remove(existing)
-        spooled = self.spool.put(page, content)
+        spooled = self.spool.put(page, content, kept=kept)
         file = File.generated(config, page, abs_src_path=str(spooled))
         if page.endswith(".md") and not config.use_directory_urls:
             # the contract promises directory URLs whatever the site's setting; links

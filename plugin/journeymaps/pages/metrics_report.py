@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..analysis.fragments import Fragments
 from ..analysis.metrics import MeasuredAt, metric_report
 from ..language.labels import ENGLISH, Labels
 from ..model.journey_map import JourneyMap
@@ -14,23 +15,39 @@ from ..safety.text import cell, code, dotted
 from . import site_layout
 from .links import map_anchor
 from .measures import provenance, stage_text, target_text, trend, value_text, verdict
-from .report import NONE, facets, filter_bar, folder_facet, html_table, render_page, sort_as
+from .report import (
+    NONE,
+    facets,
+    filter_bar,
+    folder_facet,
+    html_row_around,
+    html_table_of,
+    render_page,
+    sort_as,
+)
 
 HEADER = ["map", "stage", "latest", "target", "trend", "source"]
 #: The page's filters: a facet of each row, by the column label that names it.
 FILTERS = {"folder": "folder", "persona": "personas", "journey": "journey", "owner": "owner"}
 
 
-def render_metrics_report(project: Project, labels: Labels = ENGLISH) -> str:
+#: a row made but for its rank: before the rank's cell, that cell's text, after it
+Row = tuple[str, str, str]
+
+
+def render_metrics_report(project: Project, labels: Labels = ENGLISH,
+                          fragments: Fragments | None = None) -> str:
+    """With ``fragments`` (a live preview's), a map's rows are the last build's while the
+    map and its series are the same objects: at 1,000 maps the page has 21,000 rows."""
     title = labels["metrics.title"]
     if not project.metrics:
         return render_page(title, [labels["metrics.empty"]])
     report = metric_report(project)
     parts = [labels["metrics.intro"], filter_bar(
         {facet: labels["column." + column] for facet, column in FILTERS.items()}, labels)]
-    tag = _facets(project, labels)
+    row = _rows(project, labels, fragments)
     for metric_id, metric in project.metrics.items():
-        parts.append(_section(metric, report[metric_id], labels, tag))
+        parts.append(_section(metric, report[metric_id], labels, row))
     return render_page(title, parts, wide=True)
 
 
@@ -49,8 +66,23 @@ def _facets(project: Project, labels: Labels) -> Callable[[JourneyMap], str]:
     return tag
 
 
+def _rows(project: Project, labels: Labels,
+          fragments: Fragments | None) -> Callable[[str, MeasuredAt, int], Row]:
+    """A row of a metric's table, given its metric id and which of its map's rows of
+    that metric and stage it is (a map may have two stages of one name)."""
+    tag = _facets(project, labels)
+    if fragments is None:
+        return lambda metric_id, row, nth: _row(row, labels, tag)
+
+    def kept(metric_id: str, row: MeasuredAt, nth: int) -> Row:
+        key = (row.journey_map, *project.series_by_map.get(row.journey_map.slug, ()))
+        return fragments.of(f"metrics\x1f{metric_id}\x1f{row.stage}\x1f{nth}", key,
+                            lambda: _row(row, labels, tag))
+    return kept
+
+
 def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels,
-             tag: Callable[[JourneyMap], str]) -> str:
+             row_of: Callable[[str, MeasuredAt, int], Row]) -> str:
     target = target_text(metric, labels)
     about = dotted(code(metric.id), target and labels("measure.target", target=target),
                    labels["measure." + (metric.better or "higher")])
@@ -58,24 +90,30 @@ def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels,
     if not rows:
         return f"{heading}\n\n{about}\n\n{labels['metrics.unmeasured']}"
     about = dotted(about, _summary(rows, labels))
-    body = html_table([labels["column." + key] for key in HEADER],
-                      [_row(i, row, labels, tag) for i, row in enumerate(rows)], sortable=True)
+    seen: dict[tuple[int, str], int] = {}
+    made = []
+    for rank, row in enumerate(rows):
+        where = (id(row.journey_map), row.stage)
+        nth = seen[where] = seen.get(where, -1) + 1
+        before, value, after = row_of(metric.id, row, nth)
+        # sorted by its rank: the browser sorts the column worst first, as the page does
+        made.append(f"{before}{sort_as(f'{rank:06d}', value)}{after}")
+    body = html_table_of([labels["column." + key] for key in HEADER], made, sortable=True)
     return f"{heading}\n\n{about}\n\n{body}"
 
 
-def _row(rank: int, row: MeasuredAt, labels: Labels,
-         tag: Callable[[JourneyMap], str]) -> list[str]:
+def _row(row: MeasuredAt, labels: Labels, tag: Callable[[JourneyMap], str]) -> Row:
     measured = row.measured
-    return [
+    before, after = html_row_around([
         tag(row.journey_map) + map_anchor(site_layout.METRICS, row.journey_map),
         stage_text(row.stage, labels),
-        # sorted by its rank: the browser sorts the column worst first, as the page does
-        sort_as(f"{rank:06d}", dotted(value_text(measured, labels),
-                                      verdict(measured, labels, with_target=False))),
+        "",  # the rank's cell
         target_text(measured.metric, labels) or NONE,
         trend(measured, labels) or NONE,
         provenance(measured) or NONE,
-    ]
+    ], 2)
+    return before, dotted(value_text(measured, labels), verdict(measured, labels,
+                                                                with_target=False)), after
 
 
 def _summary(rows: list[MeasuredAt], labels: Labels) -> str:

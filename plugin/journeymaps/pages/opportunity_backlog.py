@@ -22,6 +22,7 @@ from ..analysis.backlog import (
     phase_counts,
     priority_counts,
 )
+from ..analysis.fragments import Fragments
 from ..analysis.phases import by_phase, phase_name
 from ..language.labels import ENGLISH, Labels
 from ..model.opportunity import PRIORITIES
@@ -40,7 +41,10 @@ FILTER_LABELS = {"priority": "priority", "status": "status", "owner": "owner",
 DOT = " · "
 
 
-def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH) -> str:
+def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH,
+                               fragments: Fragments | None = None) -> str:
+    """With ``fragments`` (a live preview's), a card is the last build's while its map is
+    the same object: at 1,000 maps the board has 6,000 cards."""
     title = labels["backlog.title"]
     board = backlog_board(project, labels)
     if not board.cards:
@@ -51,8 +55,13 @@ def render_opportunity_backlog(project: Project, labels: Labels = ENGLISH) -> st
     parts.append(filter_bar({f: labels["column." + FILTER_LABELS[f]] for f in FACETS},
                             labels))
     anchors = _StageAnchors()
-    parts += [_group(board.by, group.key, [_card(c, project, labels, anchors)
-                                           for c in group.cards], labels)
+
+    def card(c: Card) -> str:
+        if fragments is None:
+            return _card(c, project, labels, anchors)
+        return fragments.of("backlog.card", (c.journey_map, c.opportunity),
+                            lambda: _card(c, project, labels, anchors))
+    parts += [_group(board.by, group.key, [card(c) for c in group.cards], labels)
               for group in board.groups]
     parts.append(_owner_table(board, labels))
     return render_page(title, parts, wide=True)

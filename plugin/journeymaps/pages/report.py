@@ -70,8 +70,26 @@ def html_table(header: list[str], rows: list[list[str]], *, sortable: bool = Fal
     written directly and passed through Markdown unread (``markdown.prerendered``): the
     metrics' tables have a row per map, stage and metric, and read as Markdown at 1,000
     maps they took longer than all the maps' pages. Left out of search, like ``table``."""
+    return html_table_of(header, [html_row(row) for row in rows], sortable=sortable)
+
+
+def html_row(cells: list[str]) -> str:
+    """A row of ``html_table``'s."""
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def html_row_around(cells: list[str], at: int) -> tuple[str, str]:
+    """``html_row(cells)`` but cell ``at``: what comes before its content and after it.
+    A preview keeps a row's other cells from one build to the next, and puts in the
+    one that changes with the rest of the table (a rank)."""
+    before = "<tr>" + "".join(f"<td>{c}</td>" for c in cells[:at]) + "<td>"
+    return before, "</td>" + "".join(f"<td>{c}</td>" for c in cells[at + 1:]) + "</tr>"
+
+
+def html_table_of(header: list[str], rows: list[str], *, sortable: bool = False) -> str:
+    """``html_table`` of rows made already (``html_row``)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join(rows)
     kind = "jm-sortable" if sortable else "jm-fit"
     return prerendered(f'<div class="{kind}" {NOT_SEARCHED}><table><thead><tr>{head}</tr>'
                        f"</thead><tbody>{body}</tbody></table></div>", block=True)

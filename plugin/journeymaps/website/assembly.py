@@ -32,6 +32,8 @@ class GeneratedFile:
     content: str
     #: the author's file it is made from, relative to the repository root
     source: str | None = None
+    #: taken from the memo: the very content the last build gave this path
+    kept: bool = False
 
 
 def generate(project: Project, options: SiteOptions | None = None,
@@ -85,7 +87,7 @@ def _with_memo(jobs: list[_Job], memo: PageMemo) -> Iterator[GeneratedFile]:
             memo.built_page(job.path, job.key, made.content)
             yield made
         else:
-            yield GeneratedFile(job.path, content, job.source)
+            yield GeneratedFile(job.path, content, job.source, kept=True)
     memo.finish({job.path for job in jobs})
 
 

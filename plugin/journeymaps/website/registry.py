@@ -230,12 +230,13 @@ PAGES: tuple[Entry, ...] = (
     Entry(site_layout.CHANNELS, lambda c: render_channel_matrix(c.project, c.labels),
           "the omnichannel matrix", "`channels/index.html`", group=REPORTS,
           rank=1, inputs=_every_map_but(*UNREPORTED)),
-    Entry(site_layout.OPPORTUNITIES, lambda c: render_opportunity_backlog(c.project, c.labels),
+    Entry(site_layout.OPPORTUNITIES, lambda c: render_opportunity_backlog(c.project, c.labels,
+                                                                       c.fragments),
           "the opportunity backlog", "`opportunities/index.html`",
           group=REPORTS, rank=2),
     Entry(site_layout.HEALTH, lambda c: render_map_health(c.project, c.options),
           "map health", "`health/index.html`", group=REPORTS, rank=3),
-    Entry(site_layout.METRICS, lambda c: render_metrics_report(c.project, c.labels),
+    Entry(site_layout.METRICS, lambda c: render_metrics_report(c.project, c.labels, c.fragments),
           "the metrics report: per metric of `maps/metrics.yml`, every map and stage that "
           "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5,
           # its filters show each map's owner
