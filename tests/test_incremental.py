@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,25 @@ def test_serve_rebuilds_equal_full_builds(sample_copy: Path, tmp_path: Path) -> 
         check()
     finally:
         serve.close()
+
+
+def test_a_first_dirty_build_into_an_old_site_folder_renders_every_page(
+        sample_copy: Path, tmp_path: Path) -> None:
+    """`mkdocs build --dirty` (or a serve) into a folder that holds an earlier build,
+    newer than every source: MkDocs alone would skip those pages unread, and the
+    navigation would show file names; the plugin renders them, as a full build does."""
+    root, site = sample_copy, tmp_path / "site"
+    full_build(root, tmp_path / "reference")
+    full_build(root, site)
+    later = time.time() + 3600
+    for path in site.rglob("*.html"):
+        os.utime(path, (later, later))
+    serve = Serve(root, site)
+    try:
+        serve.build()
+    finally:
+        serve.close()
+    assert_same_site(site, tmp_path / "reference")
 
 
 def test_spool_rewrites_only_what_changed() -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import mkdocs_build, without_directory_urls
 from journeymaps.mkdocs.prerendered import PrerenderedExtension
@@ -18,9 +20,12 @@ from journeymaps.model.project import Project
 from journeymaps.pages.map_page import render_map_page
 from journeymaps.pages.markdown import prerendered
 from journeymaps.pages.metrics_report import render_metrics_report
+from journeymaps.pages.report import html_table
 from journeymaps.safety import sanitize
-from journeymaps.safety.sanitize import BODY_MARKER, clean, clean_each
+from journeymaps.safety.sanitize import BODY_MARKER, clean, clean_each, clean_fragments
+from journeymaps.safety.text import html_text
 from safety import EXTENSION_CONFIGS, EXTENSIONS, OUR_SVG, render, unsafe_html, unsafe_in_site
+from test_fuzz import texts
 from test_living_data import CATALOGUE, HEADER, MAP, PERSONA
 
 MakeProject = Callable[[dict[str, str]], Path]
@@ -149,3 +154,48 @@ def test_a_body_keeps_its_own_html() -> None:
     markdown.Markdown(extensions=[extension]).convert(
         f"{prerendered('<i>ours</i>', block=True)}\n\n{BODY_MARKER}\n\n{body}\n")
     assert list(extension.take().values()) == ['<div class="jm-html"><i>ours</i></div>']
+
+
+def _table(cells: list[list[str]]) -> str:
+    """A writer's table as the extension takes it out of a page: its fragment."""
+    extension = PrerenderedExtension(token="t")
+    markdown.Markdown(extensions=[extension]).convert(html_table(["a", "b"], cells))
+    (fragment,) = extension.take().values()
+    return fragment
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(texts, texts), min_size=1, max_size=6), st.integers(0, 5))
+def test_a_table_cleaned_by_rows_is_the_table_cleaned_whole(
+        rows: list[tuple[str, str]], edited: int) -> None:
+    """A preview cleans a writer's table by its rows and keeps them (``clean_fragments``
+    with ``CleanedParts``): the same HTML as cleaning it whole, before and after one
+    row changes, whatever the author's text in the cells."""
+    cells = [[f'<span data-sort="{i}">{html_text(a)}</span>', sparkline_like(b)]
+             for i, (a, b) in enumerate(rows)]
+    kept = sanitize.CleanedParts()
+    for _ in range(2):
+        fragments = [_table(cells), '<div class="jm-html"><b>x</b></div>']
+        assert clean_fragments(fragments, svg=True, kept=kept) == clean_each(fragments,
+                                                                           svg=True)
+        kept.finish()
+        cells[edited % len(cells)][0] += "<i>edited</i>"
+
+
+def sparkline_like(text: str) -> str:
+    """A cell as measures.trend makes one: an SVG with the author's text as its label."""
+    return (f'<svg class="jm-spark" viewBox="0 0 10 10" role="img" aria-label="{html_text(text)}">'
+            f'<polyline points="0,0 10,10"></polyline></svg>')
+
+
+def test_rows_that_are_not_the_writers_are_cleaned_whole() -> None:
+    """A table whose rows are not whole (a cell left open) comes back as cleaned whole,
+    never spliced: the rows' pass refuses it."""
+    odd = ('<div class="jm-html"><table><tbody><tr><td><b>open</td></tr>'
+           '<tr><td>x</td></tr></tbody></table></div>')
+    kept = sanitize.CleanedParts()
+    assert clean_fragments([odd], kept=kept) == [clean(odd)]
+    evil = ('<div class="jm-html"><table><tbody><tr><td>a</td></tr><script>alert(1)</script>'
+            '<tr><td>b</td></tr></tbody></table></div>')
+    assert clean_fragments([evil], kept=kept) == [clean(evil)]
+    assert "<script" not in clean_fragments([evil], kept=kept)[0]

@@ -81,6 +81,10 @@ class Incremental:
             if file.src_uri in generated and file.page is not None:
                 self.rows.install(file.page)
         if not same or last is None:
+            # every page, also those whose output in an old site folder is newer than
+            # their source (MkDocs' own test would skip them, unread: no title)
+            for file in files.documentation_pages():
+                _mark(file, self)
             return
         keep_search_of(config.plugins, lambda uri: uri in self.rows.search_kept)
         unchanged = generated - changed

@@ -22,7 +22,7 @@ from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.stage_search import stage_entries
-from ..safety.sanitize import Regions, clean_each, clean_page
+from ..safety.sanitize import CleanedParts, Regions, clean_fragments, clean_page
 from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.memo import PageMemo
@@ -75,6 +75,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         #: page's fragments, cleaned, until MkDocs writes the page
         self.prerendered = PrerenderedExtension(token=secrets.token_hex(8))
         self.fragments: dict[str, dict[int, str]] = {}
+        #: fragments and table rows cleaned by the last build (``mkdocs serve`` only)
+        self.cleaned = CleanedParts()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin, its cache and spool across serve
@@ -179,8 +181,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             html = self.regions.clean(html)
         found = self.prerendered.take()
         if found:  # a page rendered again by its table rows keeps the others
+            kept = self.cleaned if self.serving else None
             self.fragments.setdefault(page.file.src_uri, {}).update(
-                zip(found, clean_each(list(found.values()), svg=True), strict=True))
+                zip(found, clean_fragments(list(found.values()), svg=True, kept=kept),
+                    strict=True))
         bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
         return mermaid_assets.with_loader(
             html, mermaid_assets.script_source(self.config.mermaid, bundled))
@@ -277,12 +281,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                          "can keep whole: every change renders every page again")
         if self.config.enabled and self.project is not None:  # after the index is whole
             search_index.add_sections(config.site_dir, stage_entries(self.project))
+        self.cleaned.finish()
         if not self.serving:
             self.spool.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()
         self.memo.forget()
+        self.cleaned.clear()
         if not self.serving:
             self.spool.close()
 
@@ -290,6 +296,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.spool.close()
         self.incremental.forget()
         self.memo.forget()
+        self.cleaned.clear()
         self.serving = self.dirty = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

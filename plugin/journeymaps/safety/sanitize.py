@@ -105,6 +105,117 @@ def clean_each(fragments: list[str], *, svg: bool = False) -> list[str]:
     return parts
 
 
+class CleanedParts:
+    """Cleaned HTML kept from one build to the next (a live preview's), by the text it
+    was cleaned from: after an edit of one map, the rows of the other maps in a
+    report's tables are what they were, and cleaning the metrics page's tables again
+    took most of a 1,000-map rebuild. Only what the last build used is kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[bool, str], str] = {}
+        self._used: dict[tuple[bool, str], str] = {}
+
+    def get(self, key: tuple[bool, str]) -> str | None:
+        found = self._used.get(key)
+        if found is None:
+            found = self._kept.get(key)
+            if found is not None:
+                self._used[key] = found
+        return found
+
+    def put(self, key: tuple[bool, str], cleaned: str) -> None:
+        self._used[key] = cleaned
+
+    def finish(self) -> None:
+        """End a build: keep what it used."""
+        self._kept, self._used = self._used, {}
+
+    def clear(self) -> None:
+        self._kept, self._used = {}, {}
+
+
+#: A writer's table as a fragment (``pages.report.html_table``): its rows lie between
+#: the one "<tbody>" and the last "</tbody>", each "<tr>...</tr>". No author text holds
+#: a '<' by then (``text.html_text``), so these are the writer's own tags.
+_TBODY, _END_TBODY, _ROWS_APART = "<tbody>", "</tbody>", "</tr><tr>"
+_ROW_TABLE, _ROW_TABLE_END = "<table><tbody>", "</tbody></table>"
+
+
+def clean_fragments(fragments: list[str], *, svg: bool = False,
+                    kept: CleanedParts | None = None) -> list[str]:
+    """Each of ``fragments`` as ``clean`` makes it (``clean_each``), a writer's table by
+    its rows: each row is cleaned inside a table of its own, as it is between the
+    others, and its table's head and foot once, apart. With ``kept``, a row or a
+    fragment cleaned by the last build is not cleaned again. Where the rows do not come
+    back one a row, the table is cleaned whole. Without ``kept`` (a full build), this
+    is ``clean_each``: cleaning by rows costs a fifth more the first time."""
+    if kept is None:
+        return clean_each(fragments, svg=svg)
+    split = [_table_rows(f) for f in fragments]
+    rows = [r for parts in split if parts is not None for r in parts[1]]
+    cleaned_rows = _cleaned(rows, True, svg, kept)
+    if cleaned_rows is None:  # not rows as the writer makes them: every table whole
+        split, cleaned_rows = [None] * len(fragments), []
+    wholes = [f if parts is None else parts[0] for f, parts in zip(fragments, split,
+                                                                    strict=True)]
+    cleaned_wholes = _cleaned(wholes, False, svg, kept)
+    assert cleaned_wholes is not None
+    out: list[str] = []
+    taken = 0
+    for fragment, parts, whole in zip(fragments, split, cleaned_wholes, strict=True):
+        if parts is None:
+            out.append(whole)
+            continue
+        n = len(parts[1])
+        body = f"{_TBODY}{''.join(cleaned_rows[taken:taken + n])}{_END_TBODY}"
+        taken += n
+        shell = _TBODY + _END_TBODY
+        out.append(whole.replace(shell, body) if whole.count(shell) == 1 else
+                   clean(fragment, svg=svg))
+    return out
+
+
+def _table_rows(fragment: str) -> tuple[str, list[str]] | None:
+    """(the table without its rows, its rows), or None for any other fragment."""
+    head, found, rest = fragment.partition(_TBODY)
+    body, end, tail = rest.rpartition(_END_TBODY)
+    if not (found and end) or not body.startswith("<tr>") or not body.endswith("</tr>"):
+        return None
+    rows = body[4:-5].split(_ROWS_APART)
+    return f"{head}{_TBODY}{_END_TBODY}{tail}", [f"<tr>{row}</tr>" for row in rows]
+
+
+def _cleaned(parts: list[str], rows: bool, svg: bool,
+             kept: CleanedParts) -> list[str] | None:
+    """``parts`` cleaned (table rows if ``rows``), those of ``kept`` taken from it;
+    None when rows do not come back one a row."""
+    found = [kept.get((rows, p)) for p in parts]
+    todo = list(dict.fromkeys(p for p, f in zip(parts, found, strict=True) if f is None))
+    made = _clean_rows(todo, svg) if rows else clean_each(todo, svg=svg)
+    if made is None:
+        return None
+    fresh = dict(zip(todo, made, strict=True))
+    for part, cleaned in fresh.items():
+        kept.put((rows, part), cleaned)
+    return [f if f is not None else fresh[p] for p, f in zip(parts, found, strict=True)]
+
+
+def _clean_rows(rows: list[str], svg: bool) -> list[str] | None:
+    """Table rows cleaned in one pass, in a table, split apart by an empty row of a
+    random id; None if they do not come back whole rows, one a row."""
+    if not rows:
+        return []
+    separator = f'<tr id="jm-{secrets.token_hex(8)}"></tr>'
+    markup = clean(_ROW_TABLE + separator.join(rows) + _ROW_TABLE_END, svg=svg)
+    if not (markup.startswith(_ROW_TABLE) and markup.endswith(_ROW_TABLE_END)):
+        return None
+    parts = markup[len(_ROW_TABLE):-len(_ROW_TABLE_END)].split(separator)
+    if len(parts) != len(rows) or not all(
+            p.startswith("<tr>") and p.endswith("</tr>") and _whole(p) for p in parts):
+        return None
+    return parts
+
+
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
 _END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
