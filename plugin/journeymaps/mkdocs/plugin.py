@@ -28,6 +28,7 @@ from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.memo import PageMemo
 from ..website.spool import Spool
 from . import companions, mermaid_assets, search_index, sidebar, watcher
+from .collector import DeferredCollection
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental
 from .prerendered import PrerenderedExtension
@@ -77,6 +78,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.fragments: dict[str, dict[int, str]] = {}
         #: fragments and table rows cleaned by the last build (``mkdocs serve`` only)
         self.cleaned = CleanedParts()
+        #: a preview's rebuilds collect their garbage after the edit shows
+        self.collection = DeferredCollection()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin, its cache and spool across serve
@@ -86,6 +89,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if self.serving and self.memo.kept:  # a rebuild, not the first build
+            self.collection.pause()
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
         self.prerendered.index_html = not config.use_directory_urls
@@ -284,11 +289,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.cleaned.finish()
         if not self.serving:
             self.spool.close()
+        self.collection.resume()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()
         self.memo.forget()
         self.cleaned.clear()
+        self.collection.resume()
         if not self.serving:
             self.spool.close()
 
@@ -297,6 +304,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.incremental.forget()
         self.memo.forget()
         self.cleaned.clear()
+        self.collection.stop()
         self.serving = self.dirty = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

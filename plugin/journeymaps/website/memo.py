@@ -73,6 +73,11 @@ class PageMemo:
             return None
         return kept[2]
 
+    @property
+    def kept(self) -> bool:
+        """Whether it holds pages of an earlier build."""
+        return bool(self._pages)
+
     def put(self, path: str, key: Sequence[Any], content: str) -> None:
         self._pages[path] = (self._generation, tuple(key), content)
 
