@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import markdown
 
-from journeymaps.mkdocs.table_rows import _changed_rows, _locate, _Render
+from journeymaps.mkdocs.prerendered import PrerenderedExtension
+from journeymaps.mkdocs.table_rows import _changed_rows, _locate, _locate_blocks, _Render
+from journeymaps.pages.markdown import prerendered
+from journeymaps.safety.sanitize import BODY_MARKER
 
 TABLE = ("# Report\n\n<div class=\"jm-sortable\" data-search-exclude=\"true\" markdown>\n\n"
          "| Map | Owner |\n|---|---|\n| [A](a.md) | Team 1 |\n| [B](b.md) | Team 2 |\n\n"
@@ -15,15 +18,17 @@ TABLE = ("# Report\n\n<div class=\"jm-sortable\" data-search-exclude=\"true\" ma
 
 
 def render(text: str) -> str:
-    return markdown.Markdown(extensions=["tables", "md_in_html", "attr_list", "toc"]).convert(
-        text)
+    return markdown.Markdown(extensions=["tables", "md_in_html", "attr_list", "toc",
+                                         PrerenderedExtension(token="ab12")]).convert(text)
 
 
 def located(text: str) -> _Render:
     tables = _locate(text, render(text))
     assert tables is not None
     where = {line: (t, r) for t, table in enumerate(tables) for r, line in enumerate(table.rows)}
-    return _Render(text, render(text), None, None, set(), {}, tables, where)
+    blocks = _locate_blocks(text, render(text))
+    assert blocks is not None
+    return _Render(text, render(text), None, None, set(), {}, tables, where, blocks)
 
 
 def test_rows_and_their_html_are_matched() -> None:
@@ -39,7 +44,7 @@ def test_rows_and_their_html_are_matched() -> None:
 def test_only_changed_body_rows_qualify() -> None:
     last = located(TABLE)
     edited = TABLE.replace("Team 2", "Team 9")
-    assert _changed_rows(last, edited) == {0: [(1, "| [B](b.md) | Team 9 |")]}
+    assert _changed_rows(last, edited) == ({0: [(1, "| [B](b.md) | Team 9 |")]}, [])
     assert _changed_rows(last, TABLE.replace("## Notes", "## More notes")) is None  # a heading
     assert _changed_rows(last, TABLE.replace("| x | 1 |", "| x | 1 |\n| y | 2 |")) is None
     assert _changed_rows(last, TABLE.replace("| Map | Owner |", "| Map | Team |")) is None
@@ -54,3 +59,28 @@ def test_pages_that_must_render_whole() -> None:
         "<div>\n<table><tbody><tr><td>raw</td></tr></tbody></table>\n</div>\n",  # not Markdown
     ):
         assert _locate(text, render(text)) is None, text
+
+
+OWN = prerendered("<table><tbody><tr><td>Team 1</td></tr></tbody></table>", block=True)
+
+
+def test_a_changed_line_of_the_writers_html_qualifies() -> None:
+    """The writer's own HTML is a placeholder in the page until it is written: a
+    changed line of it is rendered alone, its placeholder put in place of the old."""
+    text = f"{TABLE}\n## Own\n\n{OWN}\n"
+    last = located(text)
+    (line,) = last.blocks
+    begin, end = last.blocks[line]
+    assert last.content[begin:end].startswith('<div id="jm-html-ab12-')
+    edited = text.replace("<td>Team 1</td></tr></tbody>", "<td>Team 9</td></tr></tbody>")
+    assert _changed_rows(last, edited) == ({}, [(line, edited.split("\n")[line])])
+    # a line of it that becomes something else, or one in the author's body, does not
+    assert _changed_rows(last, text.replace(OWN, "Plain text now")) is None
+    body = f"{TABLE}\n{BODY_MARKER}\n\n{OWN.replace('table>', 'p>')}\n"
+    assert _locate_blocks(body, render(body)) == {}  # the author's raw HTML: Markdown's
+
+
+def test_placeholders_that_do_not_match_the_lines_refuse() -> None:
+    text = f"{TABLE}\n{OWN}\n"
+    forged = render(text) + '<div id="jm-html-ab12-99"></div>'
+    assert _locate_blocks(text, forged) is None

@@ -17,6 +17,11 @@ both the Markdown and the HTML with as many rows, no reference definitions
 Markdown extensions known to render a table cell from the cell alone. Anything
 else renders the whole page, as before.
 
+The writer's own HTML (``pages.markdown.prerendered``: the metrics' tables, a line
+each) is a placeholder in the page's HTML until the page is written: a changed line
+of it is rendered alone too, and its new placeholder put in place of the old one.
+Search never reads those lines' content.
+
 When every changed row lies in an element Material's search leaves out
 (``data-search-exclude``, the reports' tables), the page's search entries are the
 last build's: ``search_kept`` says which pages may keep them.
@@ -31,6 +36,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from ..pages.markdown import PRERENDERED_BLOCK
+from ..safety.sanitize import BODY_MARKER
 
 #: Extensions that render a table cell from its text alone (MkDocs adds ``toc``).
 CELL_LOCAL_EXTENSIONS = frozenset({
@@ -54,6 +62,9 @@ _EXCLUDED = re.compile(r"<div\b[^>]*\bdata-search-exclude\b[^>]*\bmarkdown\b[^>]
 MIN_CHARS = 20_000
 _BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 _ROW = re.compile(r"<tr>.*?</tr>", re.S)
+#: a line of the writer's own HTML, and its placeholder in the page's HTML
+_BLOCK_LINE = f'<div class="{PRERENDERED_BLOCK}">'
+_BLOCK_PLACEHOLDER = re.compile(r'<div id="jm-html-[0-9a-f]+-\d+"></div>')
 
 
 @dataclass
@@ -79,6 +90,8 @@ class _Render:
     tables: list[_Table]
     #: the line number of each body row: (table, row)
     where: dict[int, tuple[int, int]]
+    #: the line number of each line of the writer's HTML, and where its placeholder is
+    blocks: dict[int, tuple[int, int]]
 
 
 class TableRows:
@@ -131,7 +144,8 @@ class TableRows:
         uri = page.file.src_uri
         big = len(page.markdown) >= MIN_CHARS
         tables = _locate(page.markdown, page.content) if self.enabled and big else None
-        if tables is None:
+        blocks = _locate_blocks(page.markdown, page.content) if tables is not None else None
+        if tables is None or blocks is None:
             self._last.pop(uri, None)
             return
         links = {file.src_uri: dict(anchors)
@@ -140,28 +154,32 @@ class TableRows:
                  for r, line in enumerate(table.rows)}
         self._last[uri] = _Render(page.markdown, page.content, page.toc,
                                   page._title_from_render, set(page.present_anchor_ids or ()),
-                                  links, tables, where)
+                                  links, tables, where, blocks)
 
     def _patch(self, page: Page, last: _Render, config: MkDocsConfig, files: Files) -> bool:
         """Render only the changed rows of ``page`` into ``last``'s HTML; False when
         the page must be rendered whole."""
         markdown = page.markdown
         assert markdown is not None
-        if markdown == last.markdown:
-            changed: dict[int, list[tuple[int, str]]] = {}
-        else:
+        changed: dict[int, list[tuple[int, str]]] = {}
+        blocks: list[tuple[int, str]] = []
+        if markdown != last.markdown:
             found = _changed_rows(last, markdown)
             if found is None:
                 return False
-            changed = found
-        rendered = _render_rows(page, last, changed, config, files) if changed else {}
+            changed, blocks = found
+        rendered = _render_rows(page, last, changed, blocks, config, files) \
+            if changed or blocks else ({}, [])
         if rendered is None:
             return False
+        rows, new_blocks = rendered
         content, anchors, links = last.content, set(last.anchors), dict(last.links)
+        spans = [(last.tables[t].spans[r], html) for t, made in rows.items()
+                 for r, html in made.items()]
+        spans += [(last.blocks[line], html)
+                  for (line, _), html in zip(blocks, new_blocks, strict=True)]
         pieces, start = [], 0
-        for (t, r), html in sorted(((t, r), h) for t, rows in rendered.items()
-                                   for r, h in rows.items()):
-            begin, end = last.tables[t].spans[r]
+        for (begin, end), html in sorted(spans):
             pieces += [content[start:begin], html]
             start = end
         pieces.append(content[start:])
@@ -187,32 +205,41 @@ def _extension_name(extension: Any) -> str:
     return type(extension).__module__.removeprefix("markdown.extensions.")
 
 
-def _changed_rows(last: _Render, markdown: str) -> dict[int, list[tuple[int, str]]] | None:
-    """The changed body rows, by table: (row, new line); None if anything else changed."""
+def _changed_rows(last: _Render, markdown: str) -> tuple[
+        dict[int, list[tuple[int, str]]], list[tuple[int, str]]] | None:
+    """The changed body rows, by table: (row, new line), and the changed lines of the
+    writer's HTML: (line, new line); None if anything else changed."""
     new, old = markdown.split("\n"), last.markdown.split("\n")
     if len(new) != len(old):
         return None
     changed: dict[int, list[tuple[int, str]]] = {}
+    blocks: list[tuple[int, str]] = []
     for number, (before, after) in enumerate(zip(old, new, strict=True)):
         if before == after:
+            continue
+        if number in last.blocks and _is_block(after):
+            blocks.append((number, after))
             continue
         where = last.where.get(number)
         if where is None or not after.startswith("|"):
             return None
         changed.setdefault(where[0], []).append((where[1], after))
-    return changed
+    return changed, blocks
 
 
 def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, str]]],
-                 config: MkDocsConfig, files: Files) -> dict[int, dict[int, str]] | None:
+                 lines: list[tuple[int, str]], config: MkDocsConfig,
+                 files: Files) -> tuple[dict[int, dict[int, str]], list[str]] | None:
     """The HTML of each changed row, rendered by MkDocs as tables of their own with
-    their table's header and container; None if that HTML is not what it should be."""
+    their table's header and container, and that of each changed line of the writer's
+    HTML, rendered alone; None if that HTML is not what it should be."""
     order = sorted(changed)
     blocks = []
     for t in order:
         table = last.tables[t]
         rows = [line for _, line in sorted(changed[t])]
         blocks.append("\n".join([*table.context, *rows, *table.closing]))
+    blocks += [line for _, line in lines]
     markdown = page.markdown
     page.markdown = "\n\n".join(blocks) + "\n"
     try:
@@ -221,7 +248,8 @@ def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, s
         page.markdown = markdown
     assert page.content is not None
     bodies = _BODY.findall(page.content)
-    if len(bodies) != len(order):
+    placeholders = _BLOCK_PLACEHOLDER.findall(page.content)
+    if len(bodies) != len(order) or len(placeholders) != len(lines):
         return None
     rendered: dict[int, dict[int, str]] = {}
     for t, body in zip(order, bodies, strict=True):
@@ -230,7 +258,23 @@ def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, s
         if len(html) != len(numbers):
             return None
         rendered[t] = dict(zip(numbers, html, strict=True))
-    return rendered
+    return rendered, placeholders
+
+
+def _is_block(line: str) -> bool:
+    return line.startswith(_BLOCK_LINE) and line.endswith("</div>")
+
+
+def _locate_blocks(markdown: str, content: str) -> dict[int, tuple[int, int]] | None:
+    """The lines of the writer's HTML (each a placeholder in ``content``, in order)
+    and where their placeholders are; None when they cannot be matched one to one."""
+    lines = markdown.split("\n")
+    end = lines.index(BODY_MARKER) if BODY_MARKER in lines else len(lines)
+    numbers = [i for i in range(end) if _is_block(lines[i])]
+    found = list(_BLOCK_PLACEHOLDER.finditer(content))
+    if len(found) != len(numbers):
+        return None
+    return {line: match.span() for line, match in zip(numbers, found, strict=True)}
 
 
 def _locate(markdown: str, content: str) -> list[_Table] | None:
