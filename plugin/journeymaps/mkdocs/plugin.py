@@ -76,6 +76,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         #: page's fragments, cleaned, until MkDocs writes the page
         self.prerendered = PrerenderedExtension(token=secrets.token_hex(8))
         self.fragments: dict[str, dict[int, str]] = {}
+        self.incremental.rows.stash = lambda line: self.prerendered.placeholder(line,
+                                                                               block=True)
         #: fragments and table rows cleaned by the last build (``mkdocs serve`` only)
         self.cleaned = CleanedParts()
         #: a preview's rebuilds collect their garbage after the edit shows

@@ -19,8 +19,9 @@ else renders the whole page, as before.
 
 The writer's own HTML (``pages.markdown.prerendered``: the metrics' tables, a line
 each) is a placeholder in the page's HTML until the page is written: a changed line
-of it is rendered alone too, and its new placeholder put in place of the old one.
-Search never reads those lines' content.
+of it gets a new placeholder (``stash``: the extension's, as its preprocessor would
+give it), put in place of the old one, without Markdown reading the line (the
+metrics page's are megabytes long). Search never reads those lines' content.
 
 When every changed row lies in an element Material's search leaves out
 (``data-search-exclude``, the reports' tables), the page's search entries are the
@@ -30,9 +31,11 @@ last build's: ``search_kept`` says which pages may keep them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown.util import ETX, STX
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -64,6 +67,8 @@ _BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 _ROW = re.compile(r"<tr>.*?</tr>", re.S)
 #: a line of the writer's own HTML, and its placeholder in the page's HTML
 _BLOCK_LINE = f'<div class="{PRERENDERED_BLOCK}">'
+#: Python-Markdown's, which MkDocs does not change
+TAB_LENGTH = 4
 _BLOCK_PLACEHOLDER = re.compile(r'<div id="jm-html-[0-9a-f]+-\d+"></div>')
 
 
@@ -103,6 +108,9 @@ class TableRows:
         self.search_kept: set[str] = set()
         #: whether renders are kept, and whether this build may patch them
         self.enabled = self._patching = False
+        #: a line of the writer's HTML to its placeholder (``PrerenderedExtension``); a
+        #: page with such lines is rendered whole without it
+        self.stash: Callable[[str], str] | None = None
 
     def forget(self) -> None:
         self._last, self.patched, self.search_kept = {}, set(), set()
@@ -168,11 +176,13 @@ class TableRows:
             if found is None:
                 return False
             changed, blocks = found
-        rendered = _render_rows(page, last, changed, blocks, config, files) \
-            if changed or blocks else ({}, [])
+        if blocks and self.stash is None:
+            return False
+        rendered = _render_rows(page, last, changed, config, files) if changed else {}
         if rendered is None:
             return False
-        rows, new_blocks = rendered
+        rows = rendered
+        new_blocks = [self.stash(_as_read(line)) for _, line in blocks] if self.stash else []
         content, anchors, links = last.content, set(last.anchors), dict(last.links)
         spans = [(last.tables[t].spans[r], html) for t, made in rows.items()
                  for r, html in made.items()]
@@ -228,18 +238,15 @@ def _changed_rows(last: _Render, markdown: str) -> tuple[
 
 
 def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, str]]],
-                 lines: list[tuple[int, str]], config: MkDocsConfig,
-                 files: Files) -> tuple[dict[int, dict[int, str]], list[str]] | None:
+                 config: MkDocsConfig, files: Files) -> dict[int, dict[int, str]] | None:
     """The HTML of each changed row, rendered by MkDocs as tables of their own with
-    their table's header and container, and that of each changed line of the writer's
-    HTML, rendered alone; None if that HTML is not what it should be."""
+    their table's header and container; None if that HTML is not what it should be."""
     order = sorted(changed)
     blocks = []
     for t in order:
         table = last.tables[t]
         rows = [line for _, line in sorted(changed[t])]
         blocks.append("\n".join([*table.context, *rows, *table.closing]))
-    blocks += [line for _, line in lines]
     markdown = page.markdown
     page.markdown = "\n\n".join(blocks) + "\n"
     try:
@@ -248,8 +255,7 @@ def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, s
         page.markdown = markdown
     assert page.content is not None
     bodies = _BODY.findall(page.content)
-    placeholders = _BLOCK_PLACEHOLDER.findall(page.content)
-    if len(bodies) != len(order) or len(placeholders) != len(lines):
+    if len(bodies) != len(order):
         return None
     rendered: dict[int, dict[int, str]] = {}
     for t, body in zip(order, bodies, strict=True):
@@ -258,7 +264,13 @@ def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, s
         if len(html) != len(numbers):
             return None
         rendered[t] = dict(zip(numbers, html, strict=True))
-    return rendered, placeholders
+    return rendered
+
+
+def _as_read(line: str) -> str:
+    """A line as Python-Markdown's preprocessors hand it on (``NormalizeWhitespace``,
+    which runs before the extension's): its own markers and tabs gone."""
+    return line.replace(STX, "").replace(ETX, "").expandtabs(TAB_LENGTH)
 
 
 def _is_block(line: str) -> bool:
