@@ -12,7 +12,10 @@ one's ``id``. Builders take ``Fragments | None``: a full build has none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from ..model.project import Project
 
 T = TypeVar("T")
 
@@ -41,3 +44,19 @@ class Fragments:
 
     def clear(self) -> None:
         self._kept, self._used = {}, set()
+
+
+#: where a build's ``Fragments`` ride on its project (``Project.memo``, a build's
+#: scratch), for what an analysis computes per map and every report reads
+_ON_PROJECT = "kept fragments"
+
+
+def keep_on(project: Project, fragments: Fragments | None) -> None:
+    """Let the analyses of ``project`` keep their per-map parts in ``fragments``."""
+    if fragments is not None:
+        project.memo[_ON_PROJECT] = fragments
+
+
+def kept_on(project: Project) -> Fragments | None:
+    found = project.memo.get(_ON_PROJECT)
+    return found if isinstance(found, Fragments) else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..model.journey_map import JourneyMap
 from ..model.metric import Metric, Series
 from ..model.project import Project
+from .fragments import kept_on
 from .options import SiteOptions
 
 WHOLE_MAP = ""
@@ -77,7 +78,14 @@ def map_measures(project: Project, journey_map: JourneyMap) -> MapMeasures:
     memo: dict[int, MapMeasures] = project.memo.setdefault("map_measures", {})
     measures = memo.get(id(journey_map))
     if measures is None:
-        measures = memo[id(journey_map)] = _map_measures(project, journey_map)
+        kept = kept_on(project)  # a preview's: the last build's, for an unchanged map
+        if kept is None:
+            measures = _map_measures(project, journey_map)
+        else:
+            key = (journey_map, *project.series_by_map.get(journey_map.slug, ()))
+            measures = kept.of("map_measures", key,
+                               lambda: _map_measures(project, journey_map))
+        memo[id(journey_map)] = measures
     return measures
 
 

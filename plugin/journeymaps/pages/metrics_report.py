@@ -76,8 +76,15 @@ def _rows(project: Project, labels: Labels,
 
     def kept(metric_id: str, row: MeasuredAt, nth: int) -> Row:
         key = (row.journey_map, *project.series_by_map.get(row.journey_map.slug, ()))
-        return fragments.of(f"metrics\x1f{metric_id}\x1f{row.stage}\x1f{nth}", key,
-                            lambda: _row(row, labels, tag))
+        # a map's rows, filled as its rows come: one look-up of the map a build
+        rows = of_map.get(id(row.journey_map))
+        if rows is None:
+            rows = of_map[id(row.journey_map)] = fragments.of("metrics rows", key, dict)
+        made = rows.get((metric_id, row.stage, nth))
+        if made is None:
+            made = rows[metric_id, row.stage, nth] = _row(row, labels, tag)
+        return made
+    of_map: dict[int, dict[tuple[str, str, int], Row]] = {}
     return kept
 
 

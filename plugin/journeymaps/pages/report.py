@@ -7,6 +7,7 @@ as plain tables.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Collection, Iterable
 from urllib.parse import quote
@@ -139,7 +140,10 @@ def _listed(value: FacetValue | Iterable[FacetValue] | None) -> list[tuple[str, 
     return [(v, v) if isinstance(v, str) else v for v in value]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token(value: tuple[str, str]) -> str:
+    """Percent-encoded once per value: the same owners, folders and personas come back
+    in every row (at 1,000 maps, 70,000 encodings for the FAQ gaps and health)."""
     key, label = (quote(part, safe="") for part in value)
     return key if key == label else f"{key}:{label}"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..analysis.fragments import keep_on
 from ..analysis.options import SiteOptions
 from ..load.files import photo_file
 from ..load.parallel import fan_out
@@ -48,6 +49,7 @@ def generate(project: Project, options: SiteOptions | None = None,
     if memo is None:
         return fan_out(lambda i: jobs[i].run(), len(jobs))
     memo.begin(project, options)
+    keep_on(project, memo.fragments)  # what analyses compute per map, kept too
     return _with_memo(jobs, memo)
 
 
