@@ -144,9 +144,11 @@ def _validated(options: dict[str, Any], config_file: Path) -> tuple[Any, Any]:
 
 #: The plugin's options and defaults (``mkdocs.config.JourneyMapsConfig``, which a test
 #: compares with this), for validating them where MkDocs is not installed.
-PLAIN_OPTIONS: dict[str, tuple[type, Any]] = {
+PLAIN_OPTIONS: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "enabled": (bool, True), "maps_dir": (str, "maps"), "stale_after_days": (int, 180),
     "mermaid": (str, mermaid_assets.BUNDLED), "labels": (dict, {}), "sidebar_limit": (int, 50),
+    # what `mkdocs serve` does alone: without MkDocs, only its type is checked
+    "poll_interval": ((int, float), 0.1),
 }
 
 
