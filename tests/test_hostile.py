@@ -550,3 +550,14 @@ def test_inline_writes_backticks_only_as_closed_code_spans(field: str, write: Ca
     assert write(field) == expected
     markup = render(f"| h |\n|---|\n| {write(field)} |" if write is text.cell else write(field))
     assert unsafe_html(markup) == [] and "<b>" not in markup
+
+
+@pytest.mark.parametrize("body", ["<![A x", "<![<script>alert(1)<b>x</b>",
+                                  "<![ A[ x ]]> <blink>y</blink>"])
+def test_a_malformed_declaration_in_a_body_is_a_finding_not_a_crash(body: str) -> None:
+    """Python's HTML parser raises on ``<![`` it cannot read (found by `make fuzz`):
+    the author hears that it is removed, and what follows is still checked."""
+    found = sanitize.findings(body)
+    assert found[0] == (1, "a malformed HTML declaration ('<!...') is not allowed; "
+                           "it is removed")
+    assert ("blink" in body) == any("<blink>" in message for _, message in found)

@@ -301,6 +301,17 @@ class _Findings(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_html_declaration(self, i: int) -> int:
+        """A declaration Python's parser cannot read (``<![A``, ``<![<script>``) raises
+        there; the cleaner drops it as a bogus comment: say so, and read on after it."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.found.append((self.getpos()[0], "a malformed HTML declaration ('<!...') is "
+                               "not allowed; it is removed"))
+            end = self.rawdata.find(">", i + 2)
+            return len(self.rawdata) if end < 0 else end + 1
+
 
 def findings(markup: str, *, svg: bool = False) -> list[tuple[int, str]]:
     """What ``clean`` would remove from an author's HTML, with the line (from 1) of each.
