@@ -112,10 +112,11 @@ class CleanedParts:
     took most of a 1,000-map rebuild. Only what the last build used is kept."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[bool, str], str] = {}
-        self._used: dict[tuple[bool, str], str] = {}
+        #: by (a table row?, SVG allowed?, the text)
+        self._kept: dict[tuple[bool, bool, str], str] = {}
+        self._used: dict[tuple[bool, bool, str], str] = {}
 
-    def get(self, key: tuple[bool, str]) -> str | None:
+    def get(self, key: tuple[bool, bool, str]) -> str | None:
         found = self._used.get(key)
         if found is None:
             found = self._kept.get(key)
@@ -123,7 +124,7 @@ class CleanedParts:
                 self._used[key] = found
         return found
 
-    def put(self, key: tuple[bool, str], cleaned: str) -> None:
+    def put(self, key: tuple[bool, bool, str], cleaned: str) -> None:
         self._used[key] = cleaned
 
     def finish(self) -> None:
@@ -189,14 +190,14 @@ def _cleaned(parts: list[str], rows: bool, svg: bool,
              kept: CleanedParts) -> list[str] | None:
     """``parts`` cleaned (table rows if ``rows``), those of ``kept`` taken from it;
     None when rows do not come back one a row."""
-    found = [kept.get((rows, p)) for p in parts]
+    found = [kept.get((rows, svg, p)) for p in parts]
     todo = list(dict.fromkeys(p for p, f in zip(parts, found, strict=True) if f is None))
     made = _clean_rows(todo, svg) if rows else clean_each(todo, svg=svg)
     if made is None:
         return None
     fresh = dict(zip(todo, made, strict=True))
     for part, cleaned in fresh.items():
-        kept.put((rows, part), cleaned)
+        kept.put((rows, svg, part), cleaned)
     return [f if f is not None else fresh[p] for p, f in zip(parts, found, strict=True)]
 
 
