@@ -271,3 +271,32 @@ def test_rebuilds_by_changed_table_rows_equal_full_builds(
         edit(maps / "telecom/switching-provider.md", "owner: CX Team Telecom North\n", "")
     finally:
         serve.close()
+
+
+def test_a_skipped_pages_front_matter_is_read_once_and_copied(tmp_path: Path) -> None:
+    """``replay`` parses an unchanged page's front matter once (``Incremental``), and
+    each build gets its own copy: a plugin that changes ``page.meta`` in one build
+    does not change the next build's; a changed source is read again."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from journeymaps.mkdocs.incremental import Incremental
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: docs\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+
+    def read(content: str) -> Page:
+        file = File("report.md", config.docs_dir, config.site_dir, True)
+        file.content_string = content  # as a generated page's
+        page = Page(None, file, config)
+        incremental._read_source(page, config)
+        return page
+
+    incremental = Incremental()
+    first = read("---\ntitle: Report\ntags: [a]\n---\n# Body\n")
+    assert (first.meta, first.markdown) == ({"title": "Report", "tags": ["a"]}, "# Body\n")
+    first.meta["tags"].append("added by a plugin")
+    again = read("---\ntitle: Report\ntags: [a]\n---\n# Body\n")
+    assert again.meta == {"title": "Report", "tags": ["a"]}
+    assert read("---\ntitle: Renamed\n---\n# Body\n").meta == {"title": "Renamed"}

@@ -199,3 +199,30 @@ def test_rows_that_are_not_the_writers_are_cleaned_whole() -> None:
             '<tr><td>b</td></tr></tbody></table></div>')
     assert clean_fragments([evil], kept=kept) == [clean(evil)]
     assert "<script" not in clean_fragments([evil], kept=kept)[0]
+
+
+def test_a_page_not_rendered_keeps_its_cleaned_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild that renders only some pages (or none: a save that changed nothing)
+    leaves the others' cleaned rows for the next rebuild that renders them
+    (``CleanedPages``); a page rendered again keeps only what it used."""
+    cleaned: list[int] = []
+    rows_pass = sanitize._clean_rows
+
+    def counting(rows: list[str], svg: bool) -> list[str] | None:
+        cleaned.append(len(rows))
+        return rows_pass(rows, svg)
+    monkeypatch.setattr(sanitize, "_clean_rows", counting)
+    table = [_table([[f"<b>{i}</b>", "x"] for i in range(5)])]
+    pages = sanitize.CleanedPages()
+    clean_fragments(table, kept=pages.page("metrics.md"))
+    pages.finish()
+    clean_fragments(["<p>map</p>"], kept=pages.page("maps/a.md"))  # only the map page
+    pages.finish()
+    pages.finish()  # a rebuild that rendered nothing
+    assert clean_fragments(table, kept=pages.page("metrics.md")) == clean_each(table)
+    assert [n for n in cleaned if n] == [5], "the metrics page's rows were cleaned again"
+    pages.finish()
+    clean_fragments([_table([["<b>other</b>", "y"]])], kept=pages.page("metrics.md"))
+    pages.finish()
+    clean_fragments(table, kept=pages.page("metrics.md"))  # its rows unused last time
+    assert cleaned[-1] == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,3 +108,42 @@ def test_another_watcher_is_left_as_it_is() -> None:
     del observer._timeout
     Server.observer = observer  # type: ignore[assignment]
     assert not watcher.poll_every(Server(), 0.1)
+
+
+def test_a_save_during_a_rebuild_is_seen_once_it_is_over(project_dir: MakeProject) -> None:
+    """While a rebuild runs the watcher skips its rounds (``watcher.Pause``); a file
+    saved meanwhile still starts the next rebuild (bounds, not timings: 20 s)."""
+    root = project_dir(FILES)
+    server = _server(root)
+    plugin = _plugin(root)
+    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+    seen = threading.Event()
+    original = server._rebuild_cond.notify_all
+
+    def notify_all() -> None:
+        seen.set()
+        original()
+    server._rebuild_cond.notify_all = notify_all  # type: ignore[method-assign]
+    server.observer.start()
+    try:
+        time.sleep(0.5)  # a first round: the folders as they were
+        plugin.watching.hold()  # a rebuild starts
+        map_file = next((root / "maps").rglob("*.md"))
+        map_file.write_text(map_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert not seen.wait(1.5), "the watcher looked while the rebuild ran"
+        plugin.watching.release()
+        assert seen.wait(20)
+    finally:
+        plugin.watching.release()
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_only_a_polling_watcher_is_paused() -> None:
+    class Server:
+        observer = object()
+
+    pause = watcher.Pause()
+    assert not pause.attach(Server())
+    pause.hold()  # nothing to hold: no error
+    pause.release()

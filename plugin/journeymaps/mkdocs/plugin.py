@@ -22,7 +22,7 @@ from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
 from ..pages.stage_search import stage_entries
-from ..safety.sanitize import CleanedParts, Regions, clean_fragments, clean_page
+from ..safety.sanitize import CleanedPages, Regions, clean_fragments, clean_page
 from ..website import registry
 from ..website.assembly import generate, photo_files, transform_docs_page
 from ..website.memo import PageMemo
@@ -79,9 +79,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.incremental.rows.stash = lambda line: self.prerendered.placeholder(line,
                                                                                block=True)
         #: fragments and table rows cleaned by the last build (``mkdocs serve`` only)
-        self.cleaned = CleanedParts()
+        self.cleaned = CleanedPages()
         #: a preview's rebuilds collect their garbage after the edit shows
         self.collection = DeferredCollection()
+        #: the server's file watcher, idle while a rebuild runs
+        self.watching = watcher.Pause()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin, its cache and spool across serve
@@ -93,6 +95,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return None
         if self.serving and self.memo.kept:  # a rebuild, not the first build
             self.collection.pause()
+        self.watching.hold()
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_markdown_extensions(config)
         self.prerendered.index_html = not config.use_directory_urls
@@ -188,7 +191,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             html = self.regions.clean(html)
         found = self.prerendered.take()
         if found:  # a page rendered again by its table rows keeps the others
-            kept = self.cleaned if self.serving else None
+            kept = self.cleaned.page(page.file.src_uri) if self.serving else None
             self.fragments.setdefault(page.file.src_uri, {}).update(
                 zip(found, clean_fragments(list(found.values()), svg=True, kept=kept),
                     strict=True))
@@ -292,12 +295,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.serving:
             self.spool.close()
         self.collection.resume()
+        self.watching.release()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()
         self.memo.forget()
         self.cleaned.clear()
         self.collection.resume()
+        self.watching.release()
         if not self.serving:
             self.spool.close()
 
@@ -307,6 +312,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.memo.forget()
         self.cleaned.clear()
         self.collection.stop()
+        self.watching.release()
         self.serving = self.dirty = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -317,6 +323,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             log.info("journeymaps: this server's file watcher keeps its own interval")
         if self.maps_dir.is_dir():
             server.watch(str(self.maps_dir))
+        self.watching.attach(server)
         return server
 
 

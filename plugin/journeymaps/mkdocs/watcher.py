@@ -15,10 +15,18 @@ as ``_timeout`` (watchdog 6 and 7, the versions of this project's lock): set the
 (for the folders watched after ``on_serve``) and on the emitters it already has.
 Anything else (another observer, a future watchdog without that attribute) is
 left as it is: the preview is then as fast as MkDocs makes it, never broken.
+
+While a rebuild runs, the watcher skips its rounds (``Pause``). A round is a
+``stat`` of every watched file, and each ``stat`` gives up Python's lock and then
+waits for the rebuild to hand it back: at 1,000 maps, the watcher's threads took
+0.2 s of CPU from each 3-second rebuild, for changes that can only start the next
+one. Nothing is missed: the first round after the rebuild compares the folders
+with the last round before it, so a file saved meanwhile still starts a rebuild.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from watchdog.observers.polling import PollingObserver
@@ -39,3 +47,46 @@ def poll_every(server: Any, seconds: float) -> bool:
     for item in [observer, *emitters]:
         item._timeout = seconds
     return True
+
+
+class Pause:
+    """The watcher's rounds held while a rebuild runs (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self._held = threading.Event()
+        self._observer: PollingObserver | None = None
+        self._paused: set[int] = set()  # ids of the emitters whose rounds wait for us
+
+    def attach(self, server: Any) -> bool:
+        """Hold ``server``'s watcher from now on while a rebuild runs; False where it
+        is not MkDocs' polling observer, and nothing changed."""
+        observer = getattr(server, "observer", None)
+        if not isinstance(observer, PollingObserver):
+            return False
+        self._observer = observer
+        self._wrap()
+        return True
+
+    def hold(self) -> None:
+        """A rebuild starts: no round until ``release``."""
+        self._wrap()  # also the folders watched since ``attach``
+        self._held.set()
+
+    def _wrap(self) -> None:
+        # a round already under way when its emitter is wrapped still looks, once
+        for emitter in list(self._observer.emitters) if self._observer else ():
+            if id(emitter) not in self._paused and hasattr(emitter, "stopped_event"):
+                emitter.queue_events = self._round(emitter, emitter.queue_events)
+                self._paused.add(id(emitter))
+
+    def release(self) -> None:
+        self._held.clear()
+
+    def _round(self, emitter: Any, original: Any) -> Any:
+        def paused_round(timeout: float) -> None:
+            # watchdog's round waits, then looks: wait here, so that a rebuild that
+            # starts meanwhile holds the look too
+            if emitter.stopped_event.wait(timeout) or self._held.is_set():
+                return
+            original(0)
+        return paused_round

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from ..analysis.fragments import kept_on
 from ..model.journey_map import JourneyMap
 from ..model.project import Project
 from ..model.stage import Stage
@@ -34,13 +35,21 @@ class StageEntry:
 
 def stage_entries(project: Project) -> dict[str, list[StageEntry]]:
     """Each map page's URL (relative to the site root, as search entries name pages)
-    to its stages' entries, in stage order."""
-    return {site_layout.page_url(site_layout.map_page(m)): _entries(m) for m in project.maps
-            if m.stages}
+    to its stages' entries, in stage order; in a live preview, an unchanged map's
+    entries are the last build's (``analysis.fragments``)."""
+    fragments = kept_on(project)
+    if fragments is None:
+        return {_url(m): _entries(m) for m in project.maps if m.stages}
+    return {_url(m): fragments.of("stage entries", (m,), lambda m=m: _entries(m))
+            for m in project.maps if m.stages}
+
+
+def _url(journey_map: JourneyMap) -> str:
+    return site_layout.page_url(site_layout.map_page(journey_map))
 
 
 def _entries(journey_map: JourneyMap) -> list[StageEntry]:
-    url = site_layout.page_url(site_layout.map_page(journey_map))
+    url = _url(journey_map)
     anchors = site_layout.stage_anchors([stage.name for stage in journey_map.stages])
     return [StageEntry(f"{url}#{anchor}", _escaped(f"{number}. {stage.name or ''}".strip()),
                        SEPARATOR.join(_escaped(word) for word in words(stage)))

@@ -135,6 +135,31 @@ class CleanedParts:
         self._kept, self._used = {}, {}
 
 
+class CleanedPages:
+    """A page's ``CleanedParts``, kept while the page is not rendered: a rebuild that
+    renders only the map page (or nothing: a save that changed nothing) leaves the
+    metrics page's cleaned rows for the next rebuild that renders it. A page's parts
+    are what its last rendering used."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, CleanedParts] = {}
+        self._rendered: set[str] = set()
+
+    def page(self, uri: str) -> CleanedParts:
+        """The parts of the page ``uri``, which this build renders."""
+        self._rendered.add(uri)
+        return self._pages.setdefault(uri, CleanedParts())
+
+    def finish(self) -> None:
+        """End a build: the pages it rendered keep what they used, the others theirs."""
+        for uri in self._rendered:
+            self._pages[uri].finish()
+        self._rendered = set()
+
+    def clear(self) -> None:
+        self._pages, self._rendered = {}, set()
+
+
 #: A writer's table as a fragment (``pages.report.html_table``): its rows lie between
 #: the one "<tbody>" and the last "</tbody>", each "<tr>...</tr>". No author text holds
 #: a '<' by then (``text.html_text``), so these are the writer's own tags.
