@@ -212,3 +212,24 @@ def test_front_matter_reads_back_as_written(title: str, tags: list[str]) -> None
 def test_front_matter_stays_readable() -> None:
     assert front_matter("Moving house", tags=["Anna, moving house", "yes"]) == (
         '---\ntitle: Moving house\ntags:\n- Anna, moving house\n- "yes"\n---')
+
+
+def test_the_previews_export_is_the_full_builds_text() -> None:
+    """A live preview joins each map's JSON text, kept while the map is unchanged
+    (``export_json`` with fragments): the text a full build encodes at once, before
+    and after an edit of one map."""
+    import dataclasses
+
+    from conftest import REPO
+    from journeymaps.analysis.fragments import Fragments
+    from journeymaps.exports.journeymaps_json import export_json
+    from journeymaps.load.project import load_project
+
+    project = load_project(REPO, REPO / "maps", REPO / "site_src")
+    fragments = Fragments()
+    assert export_json(project, fragments) == export_json(project)
+    assert json.loads(export_json(project, fragments)) == project_export(project)
+    edited = dataclasses.replace(project.maps[0], owner="Team \"edited\" ✓")
+    project = dataclasses.replace(project, maps=[edited, *project.maps[1:]])
+    assert export_json(project, fragments) == export_json(project)
+    assert '"owner":"Team \\"edited\\" ✓"' in export_json(project, fragments)
