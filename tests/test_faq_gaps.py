@@ -535,3 +535,38 @@ def test_sample_site_has_the_report(sample_site: Build) -> None:
     # most asked first: by the contact centre's counts where there are some, then by maps
     ranks = [(g["contacts"] or 0, g["count"]) for g in data]
     assert ranks == sorted(ranks, reverse=True)
+
+
+def test_the_previews_gap_report_is_the_full_builds(tmp_path: Path) -> None:
+    """A live preview keeps each gap's row while the maps asking it are unchanged
+    (``fragments``): the page a full build writes, before and after an owner edit."""
+    import shutil
+
+    from conftest import REPO
+    from journeymaps.analysis.fragments import Fragments, keep_on
+    from journeymaps.load.cache import FileCache
+    from journeymaps.load.project import load_project
+    from journeymaps.pages.faq_gap_report import render_faq_gap_page
+
+    for folder in ("maps", "site_src"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    cache, fragments = FileCache(), Fragments()
+
+    def pages() -> tuple[str, str]:
+        project = load_project(tmp_path, tmp_path / "maps", tmp_path / "site_src", cache)
+        keep_on(project, fragments)
+        kept = render_faq_gap_page(project, None, fragments)
+        fragments.finish()
+        return kept, render_faq_gap_page(project)
+
+    kept, full = pages()
+    assert kept == full
+    asking = next(project_map for project_map in load_project(
+        tmp_path, tmp_path / "maps", tmp_path / "site_src").maps
+        if any(stage.questions for stage in project_map.stages))
+    source = tmp_path / asking.file
+    source.write_text(re.sub(r"(?m)^owner: .*$", "owner: Team edited",
+                             source.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    kept, full = pages()
+    assert kept == full
+    assert "Team edited" in kept

@@ -11,7 +11,7 @@ one's ``id``. Builders take ``Fragments | None``: a full build has none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -22,12 +22,15 @@ T = TypeVar("T")
 
 class Fragments:
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, tuple[int, ...]], tuple[tuple[Any, ...], Any]] = {}
-        self._used: set[tuple[str, tuple[int, ...]]] = set()
+        self._kept: dict[tuple[str, tuple[int, ...], Hashable], tuple[tuple[Any, ...], Any]] = {}
+        self._used: set[tuple[str, tuple[int, ...], Hashable]] = set()
 
-    def of(self, name: str, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        """``compute()``, or what it gave last for the same objects of ``key``."""
-        index = (name, tuple(map(id, key)))
+    def of(self, name: str, key: tuple[Any, ...], compute: Callable[[], T], *,
+           same: Hashable = None) -> T:
+        """``compute()``, or what it gave last for the same objects of ``key`` and an
+        equal ``same``: what the part shows beyond those objects, as plain values (a
+        row's question and counts, where several rows come from the same maps)."""
+        index = (name, tuple(map(id, key)), same)
         self._used.add(index)
         kept = self._kept.get(index)
         if kept is not None and all(a is b for a, b in zip(kept[0], key, strict=True)):

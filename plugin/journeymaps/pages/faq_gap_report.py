@@ -10,6 +10,7 @@ gap links to the host's new-file page with the article prefilled.
 from __future__ import annotations
 
 from ..analysis.faq_gaps import FolderGap, counted, gaps_by_folder
+from ..analysis.fragments import Fragments
 from ..analysis.options import SiteOptions
 from ..analysis.repository import Repository, repository
 from ..language.labels import Labels
@@ -27,7 +28,8 @@ from .report import NONE, facets, filter_bar, folder_facet, table
 FILTERS = {"folder": "folder", "persona": "personas", "owner": "owner"}
 
 
-def render_faq_gap_page(project: Project, options: SiteOptions | None = None) -> str:
+def render_faq_gap_page(project: Project, options: SiteOptions | None = None,
+                        fragments: Fragments | None = None) -> str:
     options = options or SiteOptions()
     labels = options.labels
     gaps = project.questions.gaps
@@ -41,7 +43,7 @@ def render_faq_gap_page(project: Project, options: SiteOptions | None = None) ->
     if gaps:
         parts.append(filter_bar({facet: labels["column." + column]
                                  for facet, column in FILTERS.items()}, labels))
-        parts.extend(_sections(project, gaps, labels, repo))
+        parts.extend(_sections(project, gaps, labels, repo, fragments))
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -65,7 +67,7 @@ def _summary(project: Project, gaps: list[Gap], labels: Labels,
 
 
 def _sections(project: Project, gaps: list[Gap], labels: Labels,
-              repo: Repository | None) -> list[str]:
+              repo: Repository | None, fragments: Fragments | None) -> list[str]:
     links = Links(project, site_layout.FAQ_GAPS)
     folders = gaps_by_folder(project, labels)
     by_volume = counted(project)  # once: it looks at every gap (per row, quadratic)
@@ -79,9 +81,22 @@ def _sections(project: Project, gaps: list[Gap], labels: Labels,
             name = cell(folder) or labels["catalogue.top_level"]
             anchor = "gaps-" + site_layout.folder_anchor(folder)
             parts.append(f'## {name} <span class="jm-count">{len(rows)}</span> {{ #{anchor} }}')
-        cells = [_row(row, links, labels, repo, by_volume) for row in rows]
+        cells = [_kept_row(row, links, labels, repo, by_volume, fragments) for row in rows]
         parts.append(table(header, cells, right=right, fit=True))
     return parts
+
+
+def _kept_row(row: FolderGap, links: Links, labels: Labels, repo: Repository | None,
+              counted: bool, fragments: Fragments | None) -> list[str]:
+    """``_row``; in a live preview, the last build's while the maps asking the question
+    are the same objects and the rest of the row says the same (persona names, labels
+    and the repository are site-wide: a change of them clears every kept part)."""
+    if fragments is None:
+        return _row(row, links, labels, repo, counted)
+    same = (row.gap.text, row.gap.anchor, row.folder, row.anchored, row.contacts, counted,
+            tuple(tuple(a.stages) for a in row.askers))
+    return fragments.of("faq gap row", tuple(a.journey_map for a in row.askers),
+                        lambda: _row(row, links, labels, repo, counted), same=same)
 
 
 def _row(row: FolderGap, links: Links, labels: Labels, repo: Repository | None,
