@@ -111,9 +111,35 @@ def test_a_stages_search_section_holds_its_words_as_escaped_text() -> None:
                     touchpoints=[Touchpoint(name="Hotline call", score=2, note="25 min")]),
               Stage(name=hostile, opportunities=[Opportunity(text="Call back & <b>")])]
     journey_map = JourneyMap(title="Moving", persona=["anna"], stages=stages, slug="t/moving")
-    found = stage_entries(SimpleNamespace(maps=[journey_map]))  # type: ignore[arg-type]
+    found = stage_entries(SimpleNamespace(maps=[journey_map], memo={}))  # type: ignore[arg-type]
     first, second = found["maps/t/moving/"]
     assert (first.location, first.title) == ("maps/t/moving/#stage-inquiry", "1. Inquiry")
     assert first.text == "Hotline call · 25 min · Long hold times"
     assert second.location == "maps/t/moving/#stage-img-src-x-onerror-alert-1"
     assert "<" not in second.title + second.text and second.text == "Call back &amp; &lt;b&gt;"
+
+
+def test_a_previews_stage_entries_are_kept_while_the_map_is_the_same() -> None:
+    """In a live preview (fragments on the project), an unchanged map's stage
+    entries are the last build's; an edited map's are made again."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from journeymaps.analysis.fragments import Fragments, keep_on
+    from journeymaps.model.journey_map import JourneyMap
+    from journeymaps.model.stage import Stage
+    from journeymaps.pages.stage_search import stage_entries
+
+    kept = JourneyMap(title="Kept", stages=[Stage(name="Inquiry", pain_points=["Slow"])],
+                      slug="t/kept")
+    edited = JourneyMap(title="Edited", stages=[Stage(name="Visit", goal="Old")],
+                        slug="t/edited")
+    fragments = Fragments()
+    project = SimpleNamespace(maps=[kept, edited], memo={})
+    keep_on(project, fragments)  # type: ignore[arg-type]
+    first = stage_entries(project)  # type: ignore[arg-type]
+    fragments.finish()
+    project.maps = [kept, dataclasses.replace(edited, stages=[Stage(name="Visit", goal="New")])]
+    second = stage_entries(project)  # type: ignore[arg-type]
+    assert second["maps/t/kept/"] is first["maps/t/kept/"]
+    assert second["maps/t/edited/"][0].text == "New"
