@@ -127,6 +127,11 @@ def test_kept_pages_equal_fresh_ones_after_every_kind_of_edit(project: Path) -> 
         ("metrics.yml", edit(maps / "metrics.yml", "metrics:", "metrics:\n  - id: extra\n"
                              "    name: Extra")),
         ("lifecycle.yml", edit(maps / "lifecycle.yml", "name:", "name: Renamed")),
+        # the reports over every map are kept over these: no map changed
+        ("a hand-written page", edit(project / "site_src/index.md",
+                                     "# How our customers experience us", "# Our customers")),
+        ("a knowledge-base answer", edit(project / "site_src/kb/keep-my-number.md",
+                                         "  - Can I keep my phone number?\n", "")),
         ("added", lambda: write(maps / "telecom/moving-abroad.md", moving.read_text(
             encoding="utf-8").replace("title: Moving house", "title: Moving abroad"))),
         ("renamed", lambda: (maps / "telecom/moving-abroad.md").rename(
@@ -156,6 +161,12 @@ def test_an_edit_reuses_the_pages_it_cannot_change(project: Path) -> None:
     assert "personas/ben.md" in preview.memo.reused
     assert preview.build() == built  # nothing changed: everything kept
     assert preview.memo.built == set()
+    # a hand-written page's edit changes no map: the reports over every map are kept
+    edit(project / "site_src/index.md", "# How our customers experience us",
+         "# Our customers")()
+    assert preview.build() == preview.fresh()
+    assert {"health.md", "opportunities.md", "faq-gaps.md", "maps/index.md",
+            "journeymaps.json"} <= preview.memo.reused
 
 
 def test_a_site_wide_edit_builds_every_page_again(project: Path) -> None:

@@ -19,7 +19,9 @@ read last time:
 A report over every map is kept the same way where it declares the map fields it
 never shows (``fields_of``: every map's other fields, compared by value): the
 metrics report, for one, is the same after an owner edit. The other reports are
-generated again on every build. The memo lives in the
+made from every map as objects (``_every_map``): generated again after an edit of
+any map, kept over a save that changed none (a hand-written page's, or a save
+that changed nothing, which a watcher can report twice). The memo lives in the
 adapter (one per ``mkdocs serve``); a full build has none, so it is unaffected.
 ``check=True`` (the tests) builds every page anyway and fails when a reused one
 differs from its fresh build: a dependency left out of a key shows there.

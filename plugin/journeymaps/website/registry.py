@@ -169,6 +169,14 @@ def _every_map_but(*unread: str) -> Callable[[Context], Iterable[Any]]:
     return inputs
 
 
+def _every_map(context: Context) -> Iterable[Any]:
+    """The inputs of a page over every map that may show anything of a map: every map
+    and the measured series, as objects. It is made again after any edit of a map,
+    and kept over a save that changed no map (a hand-written page's, or none)."""
+    project = context.project
+    return (project.series, *project.maps)
+
+
 #: the map fields that of the reports only the catalogue, health, the backlog and (the
 #: owner, for its filters) the metrics page show
 UNREPORTED = ("owner", "reviewed", "tags")
@@ -188,29 +196,30 @@ PAGES: tuple[Entry, ...] = (
           each=lambda project: project.personas.values(), source=lambda p: p.file,
           inputs=_persona_inputs),
     Entry(site_layout.EXPORT_JSON, lambda c: export_json(c.project, c.fragments),
-          "every map and persona", "`journeymaps.json`", CONTRACT, data=True),
+          "every map and persona", "`journeymaps.json`", CONTRACT, data=True,
+          inputs=_every_map),
     Entry(site_layout.FAQ_GAPS, lambda c: render_faq_gap_page(c.project, c.options,
                                                                    c.fragments),
           "the FAQ gap report", "`faq-gaps/index.html`", CONTRACT,
-          group=REPORTS, rank=4),
+          group=REPORTS, rank=4, inputs=_every_map),
     Entry(site_layout.FAQ_GAPS_JSON, lambda c: faq_gaps_json(c.project),
           "the FAQ gaps", "`faq-gaps.json`", CONTRACT, data=True,
           inputs=_every_map_but(*UNREPORTED)),
     Entry(site_layout.KB_INDEX, lambda c: render_kb_index(c.project, c.labels),
           "the knowledge-base index (unless `{docs}/kb/index.md` exists)", "`kb/index.html`",
-          when=_no_kb_index, group=FOLDER, title="kb.title", rank=3),
+          when=_no_kb_index, group=FOLDER, title="kb.title", rank=3, inputs=_every_map),
     *(Entry(path, lambda c: schema_json(c.path, c.project.docs_folder),
             f"the JSON Schema of {SCHEMA_OF[path]}", f"`{path}`", data=True)
       for path in SCHEMAS),
     Entry(site_layout.CATALOGUE, lambda c: render_catalogue(c.project, c.options),
           "the map catalogue", "`maps/index.html`", group=FOLDER, title="catalogue.title",
-          rank=1),
+          rank=1, inputs=_every_map),
     Entry(site_layout.PERSONA_GALLERY, lambda c: render_persona_gallery(c.project, c.labels),
           "the persona gallery", "`personas/index.html`", group=FOLDER, title="gallery.title",
-          rank=2),
+          rank=2, inputs=_every_map),
     Entry(site_layout.JOURNEY_INDEX, lambda c: render_journey_index(c.project, c.labels),
           "the journeys, as their hierarchy", "`journeys/index.html`", CONTRACT, group=FOLDER,
-          title="journeys.title", rank=4),
+          title="journeys.title", rank=4, inputs=_every_map),
     Entry(site_layout.journey_page,
           lambda c: render_journey_comparison(c.item, c.project, c.labels),
           "the page of journey `<journey>`: its maps' personas side by side",
@@ -234,9 +243,9 @@ PAGES: tuple[Entry, ...] = (
     Entry(site_layout.OPPORTUNITIES, lambda c: render_opportunity_backlog(c.project, c.labels,
                                                                        c.fragments),
           "the opportunity backlog", "`opportunities/index.html`",
-          group=REPORTS, rank=2),
+          group=REPORTS, rank=2, inputs=_every_map),
     Entry(site_layout.HEALTH, lambda c: render_map_health(c.project, c.options),
-          "map health", "`health/index.html`", group=REPORTS, rank=3),
+          "map health", "`health/index.html`", group=REPORTS, rank=3, inputs=_every_map),
     Entry(site_layout.METRICS, lambda c: render_metrics_report(c.project, c.labels, c.fragments),
           "the metrics report: per metric of `maps/metrics.yml`, every map and stage that "
           "measures it, worst first", "`metrics/index.html`", group=REPORTS, rank=5,
