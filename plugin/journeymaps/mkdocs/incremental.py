@@ -166,7 +166,7 @@ class Incremental:
         present = {f.src_uri for f in pages}
         self._read = {uri: read for uri, read in self._read.items() if uri in present}
         self.last = _LastBuild(self._config, _navigation_signature(nav, files), outputs,
-                               {f.src_uri for f in pages})
+                               present)
         return True
 
     def forget(self) -> None:
