@@ -55,7 +55,6 @@ class Pause:
     def __init__(self) -> None:
         self._held = threading.Event()
         self._observer: PollingObserver | None = None
-        self._paused: set[int] = set()  # ids of the emitters whose rounds wait for us
 
     def attach(self, server: Any) -> bool:
         """Hold ``server``'s watcher from now on while a rebuild runs; False where it
@@ -75,9 +74,10 @@ class Pause:
     def _wrap(self) -> None:
         # a round already under way when its emitter is wrapped still looks, once
         for emitter in list(self._observer.emitters) if self._observer else ():
-            if id(emitter) not in self._paused and hasattr(emitter, "stopped_event"):
+            # wrapped once: the wrapper is the emitter's own attribute (an id kept
+            # apart could be a new emitter's, once an unwatched one is gone)
+            if "queue_events" not in vars(emitter) and hasattr(emitter, "stopped_event"):
                 emitter.queue_events = self._round(emitter, emitter.queue_events)
-                self._paused.add(id(emitter))
 
     def release(self) -> None:
         self._held.clear()
