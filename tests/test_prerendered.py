@@ -23,7 +23,7 @@ from journeymaps.pages.metrics_report import render_metrics_report
 from journeymaps.pages.report import html_table
 from journeymaps.safety import sanitize
 from journeymaps.safety.sanitize import BODY_MARKER, clean, clean_each, clean_fragments
-from journeymaps.safety.text import html_text
+from journeymaps.safety.text import cell, html_text
 from safety import EXTENSION_CONFIGS, EXTENSIONS, OUR_SVG, render, unsafe_html, unsafe_in_site
 from test_fuzz import texts
 from test_living_data import CATALOGUE, HEADER, MAP, PERSONA
@@ -199,6 +199,68 @@ def test_rows_that_are_not_the_writers_are_cleaned_whole() -> None:
             '<tr><td>b</td></tr></tbody></table></div>')
     assert clean_fragments([evil], kept=kept) == [clean(evil)]
     assert "<script" not in clean_fragments([evil], kept=kept)[0]
+
+
+def _report(rows: list[tuple[str, str]], body: str = "") -> str:
+    """A generated report's HTML as Markdown makes it: a table of the author's cells
+    between the fields, then the author's body."""
+    table = "\n".join(f"| {cell(a)} | {cell(b)} |" for a, b in rows)
+    return render(f"# Report\n\n| Map | Owner |\n|---|--:|\n{table}\n\n"
+                  f"Notes: {cell(rows[0][0])}\n\n| Other |\n|---|\n| x |\n\n"
+                  f"{BODY_MARKER}\n\n{body}\n")
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(texts, texts), min_size=1, max_size=6), st.integers(0, 5), texts)
+def test_a_page_cleaned_by_rows_is_the_page_cleaned_whole(
+        rows: list[tuple[str, str]], edited: int, body: str) -> None:
+    """A preview cleans a generated page's tables by their rows and keeps them
+    (``clean_page`` with ``CleanedParts``): the same HTML as cleaning the page whole,
+    before and after one row changes, whatever the author wrote."""
+    kept = sanitize.CleanedParts()
+    for _ in range(2):
+        page = _report(rows, body)
+        assert sanitize.clean_page(page, kept) == sanitize.clean_page(page)
+        kept.finish()
+        a, b = rows[edited % len(rows)]
+        rows[edited % len(rows)] = (a + " edited", b)
+
+
+def test_a_page_cleaned_again_cleans_only_its_changed_rows(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    cleaned: list[str] = []
+    whole = sanitize.clean
+
+    def counting(markup: str, *, svg: bool = False) -> str:
+        cleaned.append(markup)
+        return whole(markup, svg=svg)
+    kept = sanitize.CleanedParts()
+    rows = [(f"Map {i}", f"Team {i}") for i in range(50)]
+    sanitize.clean_page(_report(rows), kept)
+    kept.finish()
+    rows[7] = ("Map 7", "Team edited")
+    monkeypatch.setattr(sanitize, "clean", counting)
+    page = sanitize.clean_page(_report(rows), kept)
+    assert "Team edited" in page and page == whole(_report(rows).partition(BODY_MARKER)[0],
+                                                   svg=True) + whole("")
+    assert len(cleaned) == 1 + 1  # the changed row (its own table), and the empty body
+    assert "Team edited" in cleaned[0] and "Team 8" not in cleaned[0]
+    assert kept.token not in page
+
+
+def test_a_page_whose_rows_are_not_markdowns_is_cleaned_whole() -> None:
+    """Rows with anything but line breaks between them (markup that got past
+    escaping), or rows not whole, are never spliced: the page is cleaned whole."""
+    kept = sanitize.CleanedParts()
+    for head in ("<table><tbody>\n<tr><td>a</td></tr><script>alert(1)</script>"
+                 "<tr><td>b</td></tr>\n</tbody></table>",
+                 "<table><tbody>\n<tr><td><b>open</td></tr>\n<tr><td>x</td></tr>\n"
+                 "</tbody></table>",
+                 "<table><tbody>\n<tr><td>a</td></tr>\n</tbody></table>"
+                 f'<tbody><tr id="jm-{kept.token}-0"></tr></tbody>'):
+        page = f"{head}{BODY_MARKER}<p onclick=x>b</p>"
+        assert sanitize.clean_page(page, kept) == sanitize.clean_page(page)
+        assert "<script" not in sanitize.clean_page(page, kept)
 
 
 def test_a_page_not_rendered_keeps_its_cleaned_rows(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,10 +5,18 @@ in test_incremental.py.)"""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import markdown
 
 from journeymaps.mkdocs.prerendered import PrerenderedExtension
-from journeymaps.mkdocs.table_rows import _changed_rows, _locate, _locate_blocks, _Render
+from journeymaps.mkdocs.table_rows import (
+    _changed_rows,
+    _locate,
+    _locate_blocks,
+    _moved,
+    _Render,
+)
 from journeymaps.pages.markdown import prerendered
 from journeymaps.safety.sanitize import BODY_MARKER
 
@@ -84,3 +92,26 @@ def test_placeholders_that_do_not_match_the_lines_refuse() -> None:
     text = f"{TABLE}\n{OWN}\n"
     forged = render(text) + '<div id="jm-html-ab12-99"></div>'
     assert _locate_blocks(text, forged) is None
+
+
+def test_a_patched_page_keeps_where_its_rows_are_now() -> None:
+    """After a patch the kept spans are moved by the replaced rows' new lengths: they
+    are where looking for the rows in the new HTML finds them."""
+    text = f"{TABLE}\n## Own\n\n{OWN}\n"
+    last = located(text)
+    edited = (text.replace("Team 1 |", "Team one, now a longer name |")
+              .replace("<td>Team 1</td>", "<td>T</td>"))
+    html = render(edited)
+    now = _locate(edited, html)
+    blocks_now = _locate_blocks(edited, html)
+    assert now is not None and blocks_now is not None
+    (line,) = last.blocks
+    replaced = {last.tables[0].spans[0]: html[slice(*now[0].spans[0])],
+                last.blocks[line]: html[slice(*blocks_now[line])]}
+    page = SimpleNamespace(markdown=edited, content=html, toc=None, _title_from_render=None,
+                           present_anchor_ids={"own"}, links_to_anchors={})
+    moved = _moved(last, page, replaced)  # type: ignore[arg-type]
+    assert [t.spans for t in moved.tables] == [t.spans for t in now]
+    assert moved.blocks == blocks_now
+    assert moved.tables[1].spans != last.tables[1].spans  # the rows after it moved
+    assert moved.markdown == edited and moved.anchors == {"own"}

@@ -185,13 +185,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         with a diagram then get the Mermaid loader, the one script the plugin writes."""
         if not self.config.enabled:
             return None
+        # a preview's: what the last rendering of the page cleaned is not cleaned again
+        kept = self.cleaned.page(page.file.src_uri) if self.serving else None
         if page.file.src_uri in self.generated_pages:
-            html = clean_page(html)
+            html = clean_page(html, kept)
         else:
             html = self.regions.clean(html)
         found = self.prerendered.take()
         if found:  # a page rendered again by its table rows keeps the others
-            kept = self.cleaned.page(page.file.src_uri) if self.serving else None
             self.fragments.setdefault(page.file.src_uri, {}).update(
                 zip(found, clean_fragments(list(found.values()), svg=True, kept=kept),
                     strict=True))

@@ -112,6 +112,10 @@ class CleanedParts:
     took most of a 1,000-map rebuild. Only what the last build used is kept."""
 
     def __init__(self) -> None:
+        #: marks where a page's table bodies were while its rows are cleaned apart
+        #: (``clean_page``): the same for the page's builds, so that a page whose rows
+        #: alone changed has the rest cleaned already; never in a finished page
+        self.token = secrets.token_hex(8)
         #: by (a table row?, SVG allowed?, the text)
         self._kept: dict[tuple[bool, bool, str], str] = {}
         self._used: dict[tuple[bool, bool, str], str] = {}
@@ -255,12 +259,65 @@ def _whole(part: str) -> bool:
     return opened == Counter(t.lower() for t in _END_TAG.findall(part))
 
 
-def clean_page(markup: str) -> str:
-    """A generated page's HTML cleaned whole: what comes before ``BODY_MARKER`` (fields
-    and the plugin's own markup, SVG included) and the author's body after it (the
-    tags of Markdown only, as ``findings`` tells the author)."""
+def clean_page(markup: str, kept: CleanedParts | None = None) -> str:
+    """A generated page's HTML cleaned: what comes before ``BODY_MARKER`` (fields and
+    the plugin's own markup, SVG included) and the author's body after it (the tags of
+    Markdown only, as ``findings`` tells the author). With ``kept`` (a live preview's),
+    the fields' tables are cleaned by their rows, and a row the last build cleaned is
+    not cleaned again: after an edit of one map, the FAQ gap report's 3 MB were
+    cleaned whole for the few rows that name the map's owner."""
     head, marker, body = markup.partition(BODY_MARKER)
-    return clean(head, svg=True) + (clean(body) if marker else "")
+    cleaned = _by_rows(head, kept) if kept is not None else None
+    if cleaned is None:
+        cleaned = clean(head, svg=True)
+    return cleaned + (clean(body) if marker else "")
+
+
+#: A table body as Markdown writes it: rows apart by line breaks only.
+_TABLE_BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+_TABLE_ROW = re.compile(r"<tr>.*?</tr>", re.S)
+_BETWEEN_ROWS = re.compile(r"[ \n]*")
+
+
+def _by_rows(markup: str, kept: CleanedParts) -> str | None:
+    """``markup`` (SVG allowed) cleaned as ``clean`` cleans it whole, its tables' rows
+    each in a table of its own (``_cleaned``) and the rest with every table body an
+    empty row of a random id; None where the rows are not apart by line breaks only,
+    or do not come back one a row (``clean`` then cleans the whole)."""
+    bodies = list(_TABLE_BODY.finditer(markup))
+    if not bodies:
+        return None
+    token = kept.token
+    shell, rows, layout, start = [], [], [], 0
+    for k, body in enumerate(bodies):
+        inner, offset = body.group(1), body.start(1)
+        found = list(_TABLE_ROW.finditer(inner))
+        edges = [0, *(e for m in found for e in m.span()), len(inner)]
+        gaps = [inner[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2)]
+        if not all(_BETWEEN_ROWS.fullmatch(gap) for gap in gaps):
+            return None
+        shell += [markup[start:offset], f'<tr id="jm-{token}-{k}"></tr>']
+        start = body.end(1)
+        rows += [m.group() for m in found]
+        layout.append(gaps)
+    shell.append(markup[start:])
+    cleaned_rows = _cleaned(rows, True, True, kept)
+    (cleaned_shell,) = _cleaned(["".join(shell)], False, True, kept) or [""]
+    if cleaned_rows is None:
+        return None
+    out, taken, rest = [], 0, cleaned_shell
+    for k, gaps in enumerate(layout):
+        before, mark, rest = rest.partition(f'<tbody><tr id="jm-{token}-{k}"></tr></tbody>')
+        if not mark:
+            return None
+        n = len(gaps) - 1
+        made = cleaned_rows[taken:taken + n]
+        taken += n
+        out += [before, "<tbody>", gaps[0],
+                *(piece for row, gap in zip(made, gaps[1:], strict=True) for piece in (row, gap)),
+                "</tbody>"]
+    out.append(rest)
+    return "".join(out)
 
 
 class Regions:
