@@ -17,6 +17,7 @@ from ..model.journey_map import JourneyMap
 from ..model.opportunity import PRIORITIES, Opportunity
 from ..model.project import Project
 from ..model.stage import Stage
+from .fragments import kept_on
 from .phases import OTHER, by_phase, phase_name, phase_rank
 
 #: The groups of a board by status: the work under way first, what is over last.
@@ -75,8 +76,13 @@ class Board:
 def backlog_board(project: Project, labels: Labels) -> Board:
     """Every opportunity once, grouped, each group in the backlog's order; groups
     without opportunities are left out."""
-    cards = [_card(o, stage, m, project, labels) for m in project.maps for stage in m.stages
-             for o in stage.opportunities]
+    kept = kept_on(project)  # a preview's: an unchanged map's cards are the last build's
+
+    def of_map(m: JourneyMap) -> list[Card]:
+        return [_card(o, stage, m, project, labels) for stage in m.stages
+                for o in stage.opportunities]
+    cards = [card for m in project.maps for card in (
+        of_map(m) if kept is None else kept.of("backlog cards", (m,), lambda m=m: of_map(m)))]
     worst_last = 6.0  # a stage without scores sorts after every scored one
     cards.sort(key=lambda c: (
         c.opportunity.rank,

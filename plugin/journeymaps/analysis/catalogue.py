@@ -3,12 +3,14 @@ review, feeling and open FAQ gaps, in the catalogue's order."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from ..model.journey_map import JourneyMap
 from ..model.persona import Persona
 from ..model.project import Project
+from .fragments import kept_on
 from .map_stats import average_score, is_stale, open_questions
 from .options import SiteOptions
 from .stages import stage_feelings
@@ -39,19 +41,26 @@ def catalogue(project: Project, options: SiteOptions) -> list[CatalogueEntry]:
                                                labels.sort_key(m.title)))
     several = len({m.folder for m in maps}) > 1
     seen: set[str] = set()
+    kept = kept_on(project)  # a preview's: an unchanged map's entry is the last build's
     entries = []
     for journey_map in maps:
         first = several and journey_map.folder not in seen
         seen.add(journey_map.folder)
-        entries.append(CatalogueEntry(
-            journey_map=journey_map,
-            personas=project.personas_of(journey_map),
-            journey_title=(project.journey_title(journey_map.journey)
-                           if journey_map.journey else None),
-            reviewed=journey_map.reviewed,
-            stale=is_stale(journey_map, options),
-            feeling=average_score(journey_map),
-            stage_feelings=stage_feelings(journey_map.stages),
-            open_faq_gaps=len(open_questions(project, journey_map)),
-            first_of_folder=first))
+        entry = _entry(project, journey_map, options) if kept is None else kept.of(
+            "catalogue entry", (journey_map,), lambda m=journey_map: _entry(project, m, options))
+        entries.append(dataclasses.replace(entry, first_of_folder=True) if first else entry)
     return entries
+
+
+def _entry(project: Project, journey_map: JourneyMap, options: SiteOptions) -> CatalogueEntry:
+    return CatalogueEntry(
+        journey_map=journey_map,
+        personas=project.personas_of(journey_map),
+        journey_title=(project.journey_title(journey_map.journey)
+                       if journey_map.journey else None),
+        reviewed=journey_map.reviewed,
+        stale=is_stale(journey_map, options),
+        feeling=average_score(journey_map),
+        stage_feelings=stage_feelings(journey_map.stages),
+        open_faq_gaps=len(open_questions(project, journey_map)),
+        first_of_folder=False)

@@ -138,16 +138,14 @@ def shortfall(measured: Measured) -> float:
     return max(miss, 0.0) / (abs(metric.target) or 1.0)
 
 
-def _worst_first(rows: list[MeasuredAt]) -> list[MeasuredAt]:
+def _worst_first_key(row: MeasuredAt) -> tuple[float, float, str, str]:
     """Missed first, the widest miss first; then met or without target, the worst
     value first (lowest where higher is better)."""
-    def key(row: MeasuredAt) -> tuple[float, float, str, str]:
-        measured = row.measured
-        value = measured.value if not isinstance(measured.value, str) else 0.0
-        better_high = measured.metric is None or measured.metric.higher_is_better
-        return (-shortfall(measured), value if better_high else -value,
-                row.journey_map.title.casefold(), row.stage)
-    return sorted(rows, key=key)
+    measured = row.measured
+    value = measured.value if not isinstance(measured.value, str) else 0.0
+    better_high = measured.metric is None or measured.metric.higher_is_better
+    return (-shortfall(measured), value if better_high else -value,
+            row.journey_map.title.casefold(), row.stage)
 
 
 def metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
@@ -158,19 +156,38 @@ def metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
     return report
 
 
+#: a row of the report: its metric, where it sorts (``_worst_first_key``), the row
+_Ranked = tuple[str, tuple[float, float, str, str], MeasuredAt]
+
+
 def _metric_report(project: Project) -> dict[str, list[MeasuredAt]]:
-    rows: dict[str, list[MeasuredAt]] = {metric_id: [] for metric_id in project.metrics}
+    kept = kept_on(project)  # a preview's: an unchanged map's rows are the last build's
+    rows: dict[str, list[_Ranked]] = {metric_id: [] for metric_id in project.metrics}
     for journey_map in project.maps:
-        measures = map_measures(project, journey_map)
-        for measured in measures.whole:
-            if measured.metric_id in rows:
-                rows[measured.metric_id].append(MeasuredAt(measured, journey_map, WHOLE_MAP))
-        for stage, found in zip(journey_map.stages, measures.stages, strict=True):
-            for measured in found:
-                if measured.metric_id in rows:
-                    rows[measured.metric_id].append(MeasuredAt(measured, journey_map,
-                                                               stage.name))
-    return {metric_id: _worst_first(found) for metric_id, found in rows.items()}
+        if kept is None:
+            ranked = _map_rows(project, journey_map)
+        else:
+            key = (journey_map, *project.series_by_map.get(journey_map.slug, ()))
+            ranked = kept.of("metric report rows", key,
+                             lambda m=journey_map: _map_rows(project, m))
+        for found in ranked:
+            if found[0] in rows:
+                rows[found[0]].append(found)
+    return {metric_id: [row for _, _, row in sorted(found, key=_rank)]
+            for metric_id, found in rows.items()}
+
+
+def _rank(row: _Ranked) -> tuple[float, float, str, str]:
+    return row[1]
+
+
+def _map_rows(project: Project, journey_map: JourneyMap) -> list[_Ranked]:
+    """A map's rows of every metric: of the map as a whole, then stage by stage."""
+    measures = map_measures(project, journey_map)
+    found = [MeasuredAt(measured, journey_map, WHOLE_MAP) for measured in measures.whole]
+    for stage, measured_there in zip(journey_map.stages, measures.stages, strict=True):
+        found += [MeasuredAt(measured, journey_map, stage.name) for measured in measured_there]
+    return [(row.measured.metric_id, _worst_first_key(row), row) for row in found]
 
 
 def missed_targets(report: dict[str, list[MeasuredAt]]) -> list[MeasuredAt]:

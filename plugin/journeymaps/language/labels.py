@@ -123,21 +123,29 @@ class Labels:
         digits and signs come before. Equal names then fall back to case and
         accents, so the order is stable.
         """
-        folded = name.casefold()
-        if not self.alphabet:
-            return (), folded, name
-        return tuple(self._rank(char) for char in folded), folded, name
+        return _sort_key(self.alphabet, name)
 
-    def _rank(self, char: str) -> int:
-        rank = _ranks(self.alphabet).get(char)
-        if rank is None:
-            base = unicodedata.normalize("NFD", char)[0]
-            rank = _ranks(self.alphabet).get(base)
-        if rank is not None:
-            return 0x110000 + rank  # after digits and signs, before other letters
-        if char.isalpha():
-            return 0x110000 + len(self.alphabet) + ord(char)
-        return ord(char)
+
+#: Every report sorts the maps by title, some once a row: the same few thousand names.
+@lru_cache(maxsize=16384)
+def _sort_key(alphabet: str, name: str) -> tuple[tuple[int, ...], str, str]:
+    folded = name.casefold()
+    if not alphabet:
+        return (), folded, name
+    return tuple(_rank(alphabet, char) for char in folded), folded, name
+
+
+def _rank(alphabet: str, char: str) -> int:
+    ranks = _ranks(alphabet)
+    rank = ranks.get(char)
+    if rank is None:
+        base = unicodedata.normalize("NFD", char)[0]
+        rank = ranks.get(base)
+    if rank is not None:
+        return 0x110000 + rank  # after digits and signs, before other letters
+    if char.isalpha():
+        return 0x110000 + len(alphabet) + ord(char)
+    return ord(char)
 
 
 @cache

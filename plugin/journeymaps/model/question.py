@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .fields import DOCS, Link, Text, spec
 
@@ -10,6 +11,7 @@ from .fields import DOCS, Link, Text, spec
 QUESTION_MARKS = "?？؟"
 
 
+@lru_cache(maxsize=1 << 16)  # every build matches every map's questions: the same texts
 def normalise(text: str) -> str:
     """The form questions are matched by: case, outer spaces and a final '?' ignored."""
     return " ".join(text.strip().rstrip(QUESTION_MARKS).strip().casefold().split())

@@ -9,6 +9,7 @@ row says comes from ``analysis.catalogue``; this module only writes it.
 from __future__ import annotations
 
 from ..analysis.catalogue import CatalogueEntry, catalogue
+from ..analysis.fragments import kept_on
 from ..analysis.options import SiteOptions
 from ..language.labels import Labels
 from ..model.project import Project
@@ -35,7 +36,11 @@ def render_catalogue(project: Project, options: SiteOptions) -> str:
                    in_folders=labels.count("catalogue.in_folders", len(folders)),
                    days=options.stale_after_days)
     header = [labels["column." + key] for key in HEADER]
-    rows = [_row(entry, options) for entry in catalogue(project, options)]
+    kept = kept_on(project)  # a preview's: an unchanged map's row is the last build's
+    rows = [_row(entry, options) if kept is None else
+            kept.of("catalogue row", (entry.journey_map,),
+                    lambda entry=entry: _row(entry, options), same=entry.first_of_folder)
+            for entry in catalogue(project, options)]
     bar = filter_bar({facet: labels["column." + column] for facet, column in FILTERS.items()},
                      labels)
     return render_page(title, [intro, bar, table(header, rows, sortable=True)], wide=True)

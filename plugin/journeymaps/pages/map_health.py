@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..analysis.fragments import kept_on
 from ..analysis.health import (
     OBSTACLE_CLUSTER,
     WEAK_SCORE,
@@ -22,6 +23,7 @@ from ..analysis.health import (
 from ..analysis.landscape import landscape
 from ..analysis.map_stats import days_since_review
 from ..analysis.metrics import (
+    MapMisses,
     MeasuredAt,
     misses_by_map,
     project_misses,
@@ -203,13 +205,18 @@ def living_data_sections(project: Project, options: SiteOptions) -> list[str]:
     page, labels = site_layout.HEALTH, options.labels
     by_slug = {m.slug: m for m in project.maps}
     tag = _facets(project, labels)  # the page's filters hide these rows too
+    kept = kept_on(project)  # a preview's: an unchanged map's row is the last build's
+
+    def missed(m: MapMisses) -> list[str]:
+        return [tag(m.journey_map) + map_anchor(page, m.journey_map), str(len(m.missed)),
+                ", ".join(f"{html_text(name)} ({n})" for name, n in m.by_metric),
+                _miss(m.missed[0], labels)]
     return [
         _section(labels, MISSED, "health.missed", labels["health.missed_intro"],
                  ["map", "count", "metrics", "worst"],
-                 [[tag(m.journey_map) + map_anchor(page, m.journey_map), str(len(m.missed)),
-                   ", ".join(f"{html_text(name)} ({n})" for name, n in m.by_metric),
-                   _miss(m.missed[0], labels)] for m in misses_by_map(project_misses(project))],
-                 as_html=True),
+                 [missed(m) if kept is None else
+                  kept.of("health missed", (m.journey_map, *m.missed), lambda m=m: missed(m))
+                  for m in misses_by_map(project_misses(project))], as_html=True),
         _section(labels, STALE_SERIES, "health.stale_series",
                  labels("health.stale_series_intro", days=options.stale_after_days),
                  ["metric", "source", "maps", "count", "date"],

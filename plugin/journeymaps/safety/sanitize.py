@@ -273,33 +273,28 @@ def clean_page(markup: str, kept: CleanedParts | None = None) -> str:
     return cleaned + (clean(body) if marker else "")
 
 
-#: A table body as Markdown writes it: rows apart by line breaks only.
-_TABLE_BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
-_TABLE_ROW = re.compile(r"<tr>.*?</tr>", re.S)
-_BETWEEN_ROWS = re.compile(r"[ \n]*")
-
-
 def _by_rows(markup: str, kept: CleanedParts) -> str | None:
     """``markup`` (SVG allowed) cleaned as ``clean`` cleans it whole, its tables' rows
     each in a table of its own (``_cleaned``) and the rest with every table body an
-    empty row of a random id; None where the rows are not apart by line breaks only,
-    or do not come back one a row (``clean`` then cleans the whole)."""
-    bodies = list(_TABLE_BODY.finditer(markup))
-    if not bodies:
-        return None
+    empty row of a random id (``CleanedParts.token``); None where the rows are not
+    apart by line breaks only, or do not come back one a row (``clean`` then cleans
+    the whole)."""
     token = kept.token
-    shell, rows, layout, start = [], [], [], 0
-    for k, body in enumerate(bodies):
-        inner, offset = body.group(1), body.start(1)
-        found = list(_TABLE_ROW.finditer(inner))
-        edges = [0, *(e for m in found for e in m.span()), len(inner)]
-        gaps = [inner[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2)]
-        if not all(_BETWEEN_ROWS.fullmatch(gap) for gap in gaps):
+    shell: list[str] = []
+    rows: list[str] = []
+    layout: list[list[str]] = []
+    start = 0
+    for k, (begin, end) in enumerate(_table_bodies(markup)):
+        found = _rows_of(markup[begin:end])
+        if found is None:
             return None
-        shell += [markup[start:offset], f'<tr id="jm-{token}-{k}"></tr>']
-        start = body.end(1)
-        rows += [m.group() for m in found]
+        gaps, these = found
+        shell += [markup[start:begin], f'<tr id="jm-{token}-{k}"></tr>']
+        start = end
+        rows += these
         layout.append(gaps)
+    if not layout:
+        return None
     shell.append(markup[start:])
     cleaned_rows = _cleaned(rows, True, True, kept)
     (cleaned_shell,) = _cleaned(["".join(shell)], False, True, kept) or [""]
@@ -310,14 +305,45 @@ def _by_rows(markup: str, kept: CleanedParts) -> str | None:
         before, mark, rest = rest.partition(f'<tbody><tr id="jm-{token}-{k}"></tr></tbody>')
         if not mark:
             return None
-        n = len(gaps) - 1
-        made = cleaned_rows[taken:taken + n]
-        taken += n
+        made = cleaned_rows[taken:taken + len(gaps) - 1]
+        taken += len(gaps) - 1
         out += [before, "<tbody>", gaps[0],
                 *(piece for row, gap in zip(made, gaps[1:], strict=True) for piece in (row, gap)),
                 "</tbody>"]
     out.append(rest)
     return "".join(out)
+
+
+def _table_bodies(markup: str) -> list[tuple[int, int]]:
+    """Where the inside of each ``<tbody>`` is, up to the first ``</tbody>`` after it
+    (by ``str.find``: a lazy regular expression over megabytes took a tenth of a
+    second)."""
+    spans, at = [], 0
+    while (begin := markup.find(_TBODY, at)) >= 0:
+        end = markup.find(_END_TBODY, begin)
+        if end < 0:
+            break
+        spans.append((begin + len(_TBODY), end))
+        at = end + len(_END_TBODY)
+    return spans
+
+
+def _rows_of(body: str) -> tuple[list[str], list[str]] | None:
+    """A table body's rows, each ``<tr>`` to the first ``</tr>`` after it, and what lies
+    around them (one more than the rows); None unless that is line breaks only, as
+    Markdown writes them."""
+    gaps, rows, at = [], [], 0
+    while (begin := body.find("<tr>", at)) >= 0:
+        end = body.find("</tr>", begin)
+        if end < 0:
+            break
+        gaps.append(body[at:begin])
+        rows.append(body[begin:end + 5])
+        at = end + 5
+    gaps.append(body[at:])
+    if any(gap.strip(" \n") for gap in gaps):
+        return None
+    return gaps, rows
 
 
 class Regions:
