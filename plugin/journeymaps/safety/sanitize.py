@@ -297,7 +297,9 @@ def _by_rows(markup: str, kept: CleanedParts) -> str | None:
         return None
     shell.append(markup[start:])
     cleaned_rows = _cleaned(rows, True, True, kept)
-    (cleaned_shell,) = _cleaned(["".join(shell)], False, True, kept) or [""]
+    wholes = _cleaned(["".join(shell)], False, True, kept)
+    assert wholes is not None  # only rows can fail to come back one a row
+    (cleaned_shell,) = wholes
     if cleaned_rows is None:
         return None
     out, taken, rest = [], 0, cleaned_shell
