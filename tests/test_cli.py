@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -158,6 +160,9 @@ def test_warnings_are_printed_but_do_not_fail(project: Path,
                 "mkdocs.yml: plugins.journeymaps.sidebar_limit: Expected type: "),
     ({"mkdocs.yml": "plugins: [{journeymaps: {mermaid: 'javascript:x'}}]\n"}, ["check"],
      "mkdocs.yml: plugins.journeymaps.mermaid: "),
+    # a range only the plugin's typed config checks: told in its words, not skipped
+    ({"mkdocs.yml": "plugins: [{journeymaps: {poll_interval: 5}}]\n"}, ["check"],
+     "mkdocs.yml: plugins.journeymaps.poll_interval: must be more than 0 and at most"),
     ({}, ["check", "--format", "xml"], "'xml' is not one of 'text', 'github', 'json'"),
     ({}, ["check", "nowhere.md"], "'nowhere.md' does not exist"),
     ({}, ["check", ".."], "is outside the project folder"),
@@ -183,7 +188,32 @@ def test_commands_and_plugin_share_their_defaults(tmp_path: Path) -> None:
     plugin = JourneyMapsPlugin()
     errors, _ = plugin.load_config({})
     assert not errors
-    assert dict(plugin_config({}, tmp_path / "mkdocs.yml")) == dict(plugin.config)
+    config = plugin_config({}, tmp_path / "mkdocs.yml")
+    for name in ("maps_dir", "stale_after_days", "labels"):  # what the commands read
+        assert getattr(config, name) == plugin.config[name], name
+    # options MkDocs would take as they are: the commands read the same values
+    given = {"maps_dir": "elsewhere", "stale_after_days": 30, "labels": {"a": "b"},
+             "sidebar_limit": 9, "enabled": False, "mermaid": "cdn"}
+    errors, _ = plugin.load_config(given)
+    assert not errors
+    config = plugin_config(given, tmp_path / "mkdocs.yml")
+    for name in ("maps_dir", "stale_after_days", "labels"):
+        assert getattr(config, name) == plugin.config[name] == given[name], name
+
+
+def test_a_clean_check_never_imports_mkdocs(project: Path) -> None:
+    """`journeymaps check` runs on every save or commit: a site whose options the plain
+    check accepts starts without MkDocs' config, nor any page builder."""
+    script = ("import sys\n"
+              "from journeymaps.cli.commands import main\n"
+              "try:\n    main(['check'])\nexcept SystemExit as done:\n"
+              "    assert done.code == 0, done.code\n"
+              "heavy = sorted(m for m in sys.modules if m.startswith("
+              "('mkdocs', 'mermaid', 'journeymaps.website', 'journeymaps.pages.map_page')))\n"
+              "print('imported:', heavy)\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+                          text=True, check=True)
+    assert "imported: []" in done.stdout, done.stdout + done.stderr
 
 
 def test_config_file_option_and_plugin_options(project_dir: MakeProject) -> None:

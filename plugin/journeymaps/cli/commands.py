@@ -21,8 +21,6 @@ import click
 from .. import __version__
 from ..analysis.options import SiteOptions
 from ..engines import build as engine_build
-from ..engines.project import write_project
-from ..exports.journeymaps_json import export_json
 from ..load import check_cache
 from ..load.files import display_path
 from ..model.fields import did_you_mean
@@ -30,10 +28,6 @@ from ..model.journey_map import default_title
 from ..model.persona import PERSONAS_FOLDER
 from ..model.problem import Problem
 from ..model.project import Project
-from ..pages.kb_article import article_text
-from ..safety import standalone
-from ..website.assembly import generate as generate_files
-from ..website.assembly import photo_files
 from .problem_formats import FORMATS, format_problems, text_line
 from .scaffold import (
     ScaffoldError,
@@ -51,6 +45,10 @@ from .scaffold import (
     write_new,
 )
 from .site_config import SiteConfig, SiteConfigError, read_site_config
+
+# What only some commands need (every page's builder, the standalone project, the
+# export) is imported inside them: `journeymaps check`, run on every save or commit,
+# then starts in half the time.
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -327,6 +325,8 @@ def new_article(question: str, path: str | None, config_file: Path) -> None:
         target = article_path(site.docs_dir, path, question)
     except ScaffoldError as error:
         raise click.UsageError(str(error)) from None
+    from ..pages.kb_article import article_text
+
     _write_new(target, article_text(question, site.options.labels), site)
 
 
@@ -386,6 +386,8 @@ def export(output: Path, force: bool, strict: bool, config_file: Path) -> None:
             raise click.ClickException(f"{output} already exists and was left untouched: "
                                        "use --force to replace an earlier export, or choose "
                                        "another name")
+
+    from ..exports.journeymaps_json import export_json
 
     project = _load(site)
     _report(project, strict)
@@ -457,6 +459,8 @@ def generate(outdir: Path, force: bool, project: bool, language: str | None, str
 
 def _write_project(site: SiteConfig, project: Project, options: SiteOptions,
                    target: Path) -> int:
+    from ..engines.project import write_project
+
     written = write_project(project, options, site.config_file, target)
     for warning in written.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -535,6 +539,9 @@ def _options(site: SiteConfig, strict: bool) -> SiteOptions:
 
 
 def _write_tree(project: Project, options: SiteOptions, target: Path) -> int:
+    from ..safety import standalone
+    from ..website.assembly import generate as generate_files
+    from ..website.assembly import photo_files
 
     count = 0
     for generated in generate_files(project, options):

@@ -132,10 +132,16 @@ def plugin_config(options: dict[str, Any], config_file: Path) -> Any:
 
 
 def _validated(options: dict[str, Any], config_file: Path) -> tuple[Any, Any]:
+    plain, errors = _validated_without_mkdocs(options)
+    # What the plain check accepts, MkDocs accepts (it is at most stricter: a bool is
+    # no int here), with the same defaults (a test compares them): importing MkDocs'
+    # config, a fifth of a second, is left to options that need its words or checks
+    if not errors and not options.keys() & _CHECKED_BY_MKDOCS_ONLY:
+        return plain, errors
     try:  # lazily: a site built by Zensical alone has no MkDocs to validate with
         from ..mkdocs.config import JourneyMapsConfig
     except ImportError:
-        return _validated_without_mkdocs(options)
+        return plain, errors
     config = JourneyMapsConfig(config_file_path=str(config_file))
     config.load_dict(options)
     errors, _warnings = config.validate()  # an unknown option: MkDocs only warns
@@ -150,6 +156,10 @@ PLAIN_OPTIONS: dict[str, tuple[type | tuple[type, ...], Any]] = {
     # what `mkdocs serve` does alone: without MkDocs, only its type is checked
     "poll_interval": ((int, float), 0.1),
 }
+
+
+#: options the plugin's config checks beyond their type (``poll_interval``'s range)
+_CHECKED_BY_MKDOCS_ONLY = frozenset({"poll_interval"})
 
 
 @dataclass(frozen=True)

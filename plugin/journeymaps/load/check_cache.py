@@ -56,22 +56,28 @@ def project_key(folders: list[Path], settings: bytes) -> str:
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{__version__}\0".encode())
     digest.update(settings)
-    for path in _files(_PACKAGE, ".py"):  # by size and time: the code is not an author's
-        stat = path.stat()
-        digest.update(f"\0{path.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for name, path in _files(str(_PACKAGE), ".py"):  # by size and time: not an author's
+        stat = os.stat(path)
+        digest.update(f"\0{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in folders:
         digest.update(f"\0folder:{folder}".encode())
-        for path in _files(folder):
-            digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        for name, path in _files(str(folder)):
+            digest.update(f"\0{name}\0".encode())
+            with open(path, "rb") as file:
+                digest.update(hashlib.blake2b(file.read(), digest_size=20).digest())
     return digest.hexdigest()
 
 
-def _files(folder: Path, suffix: str = "") -> list[Path]:
-    found: list[Path] = []
+def _files(folder: str, suffix: str = "") -> list[tuple[str, str]]:
+    """(path below ``folder`` with ``/``, path) of each file, in a stable order; plain
+    strings, not ``Path``s: a check that finds nothing changed is mostly this walk."""
+    found: list[tuple[str, str]] = []
     for parent, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        found += [Path(parent, name) for name in sorted(names) if name.endswith(suffix)]
+        below = os.path.relpath(parent, folder).replace(os.sep, "/")
+        prefix = "" if below == "." else below + "/"
+        found += [(prefix + name, os.path.join(parent, name))
+                  for name in sorted(names) if name.endswith(suffix)]
     return found
 
 
