@@ -300,3 +300,50 @@ def test_a_skipped_pages_front_matter_is_read_once_and_copied(tmp_path: Path) ->
     again = read("---\ntitle: Report\ntags: [a]\n---\n# Body\n")
     assert again.meta == {"title": "Report", "tags": ["a"]}
     assert read("---\ntitle: Renamed\n---\n# Body\n").meta == {"title": "Renamed"}
+
+
+def test_an_unchanged_spooled_page_is_not_read_again(tmp_path: Path) -> None:
+    """A page the spool left as it was (``plan`` names them) is taken from what the
+    last read gave, without reading its file; the copy of its metadata is still its
+    own, and once the spool rewrites the file, ``plan`` forgets the read."""
+    import datetime as dt
+
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    from journeymaps.mkdocs.incremental import Incremental
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: docs\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    source = tmp_path / "spooled.md"
+
+    def spooled() -> File:
+        file = File("report.md", config.docs_dir, config.site_dir, True)
+        file.abs_src_path = str(source)  # as the plugin's generated pages are
+        return file
+
+    def read(incremental: Incremental) -> Page:
+        page = Page(None, spooled(), config)
+        incremental._read_source(page, config)
+        return page
+
+    def plan(incremental: Incremental, changed: set[str]) -> None:
+        files = Files([spooled()])
+        incremental.plan(files, get_navigation(files, config), config,
+                         generated={"report.md"}, changed=changed)
+
+    incremental = Incremental()
+    source.write_text("---\ntitle: Report\ndate: 2026-01-02\nt: {a: [1]}\n---\n# B\n",
+                      encoding="utf-8")
+    plan(incremental, {"report.md"})
+    first = read(incremental)
+    first.meta["t"]["a"].append(2)  # a plugin's change, this build's alone
+    source.write_text("---\ntitle: Not read\n---\n", encoding="utf-8")
+    plan(incremental, set())  # the spool says the file is the last build's
+    kept = read(incremental)
+    assert kept.meta == {"title": "Report", "date": dt.date(2026, 1, 2), "t": {"a": [1]}}
+    assert kept.markdown == "# B\n"
+    plan(incremental, {"report.md"})  # rewritten: read again
+    assert read(incremental).meta == {"title": "Not read"}

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from conftest import Build
 
 
@@ -143,3 +145,53 @@ def test_a_previews_stage_entries_are_kept_while_the_map_is_the_same() -> None:
     second = stage_entries(project)  # type: ignore[arg-type]
     assert second["maps/t/kept/"] is first["maps/t/kept/"]
     assert second["maps/t/edited/"][0].text == "New"
+
+
+@pytest.mark.parametrize("sort_keys", [False, True])  # Material's style, MkDocs' own
+def test_a_previews_index_is_written_as_a_full_build_adds_its_sections(
+        sort_keys: bool) -> None:
+    """The index kept whole in a preview (``SearchIndex.write``) is byte for byte what
+    ``add_sections`` makes of the search plugin's index, after learning it and after
+    merging a rebuild's: kept entries are joined as text, never encoded again."""
+    import tempfile
+    from pathlib import Path
+
+    from journeymaps.mkdocs.search_index import PATH, SearchIndex, add_sections
+    from journeymaps.pages.stage_search import StageEntry
+
+    def index(docs: list[dict]) -> str:
+        return json.dumps({"config": {"lang": ["en"], "separator": "[\\s]+"}, "docs": docs},
+                          separators=(",", ":"), sort_keys=sort_keys)
+
+    def entry(location: str, text: str, **more: object) -> dict:
+        return {"location": location, "title": location.upper(), "text": text, **more}
+
+    urls = ["", "a/", "b/", "c/"]
+    docs = [entry("", "home"), entry("a/", "ä <b>", boost=3), entry("a/#stage-one", "old"),
+            entry("b/#stage-x", "only ours"), entry("c/", "c")]
+    sections = {"a/": [StageEntry("a/#stage-one", "1. One", "Long \"hold\" times")],
+                "b/": [StageEntry("b/#stage-x", "1. X", "x")],
+                "c/": [StageEntry("c/#stage-two", "2. Two", "zwei")]}
+    with tempfile.TemporaryDirectory() as site:
+        path = Path(site) / PATH
+        path.parent.mkdir()
+        path.write_text(index(docs), encoding="utf-8")
+        kept = SearchIndex()
+        kept.learn(site, urls)
+        assert kept.write(site, sections)
+        written = path.read_text(encoding="utf-8")
+        path.write_text(index(docs), encoding="utf-8")
+        assert add_sections(site, sections)
+        assert written == path.read_text(encoding="utf-8")
+        assert not kept.write(site, sections)  # once per build learnt or merged
+
+        # a rebuild rendered c/ alone: the search plugin indexed it alone
+        docs[-1] = entry("c/", "c, edited", boost=2)
+        path.write_text(index(docs[-1:]), encoding="utf-8")
+        assert kept.merge(site, urls, {"c/"}) and kept.write(site, sections)
+        written = path.read_text(encoding="utf-8")
+        path.write_text(index(docs), encoding="utf-8")
+        add_sections(site, sections)
+        assert written == path.read_text(encoding="utf-8")
+    assert json.loads(written)["docs"][-1] == {"location": "c/#stage-two", "title": "2. Two",
+                                               "text": "zwei", "boost": 4.0}

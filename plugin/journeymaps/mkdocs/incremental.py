@@ -27,6 +27,7 @@ rendered pages. Here, each build:
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
@@ -71,12 +72,18 @@ class Incremental:
         self._mkdocs_config: MkDocsConfig | None = None
         #: a skipped page's source, and what reading it gave: (source, Markdown, meta)
         self._read: dict[str, tuple[str, str, dict[str, Any]]] = {}
+        #: this build's generated pages whose file the spool left as the last build's
+        self._unchanged: set[str] = set()
 
     def plan(self, files: Files, nav: Navigation, config: MkDocsConfig, *,
              generated: set[str], changed: set[str]) -> None:
         """Decide which of ``generated`` (the plugin's pages) this build may skip."""
         self._config, self._nav, self._files = _config_signature(config), nav, files
         self._mkdocs_config = config
+        unchanged = generated - changed
+        # what was read of a page holds while the spool has not written its file again
+        self._read = {uri: read for uri, read in self._read.items() if uri in unchanged}
+        self._unchanged = unchanged
         last = self.last
         self.skipped = set()
         same = last is not None and last.config == self._config and self.search.understood
@@ -91,7 +98,6 @@ class Incremental:
                 _mark(file, self)
             return
         keep_search_of(config.plugins, lambda uri: uri in self.rows.search_kept)
-        unchanged = generated - changed
         for file in files.documentation_pages():
             if file.src_uri in unchanged and file.src_uri in last.rendered_uris and \
                     os.path.isfile(file.abs_dest_path):
@@ -115,17 +121,20 @@ class Incremental:
     def _read_source(self, page: Page, config: MkDocsConfig) -> None:
         """``Page.read_source``, with the front matter of a source read before taken
         from then: parsing the YAML of a thousand unchanged pages was a tenth of a
-        rebuild. The metadata is copied, so that no plugin's change of one build's
-        ``page.meta`` reaches the next."""
+        rebuild, and reading their files again another. The metadata is copied, so
+        that no plugin's change of one build's ``page.meta`` reaches the next."""
         source = config.plugins.on_page_read_source(page=page, config=config)
-        if source is None:
-            source = page.file.content_string
         uri = page.file.src_uri
         read = self._read.get(uri)
-        if read is None or read[0] != source:
-            read = (source, *meta.get_data(source))
-            self._read[uri] = read
-        page.markdown, page.meta = read[1], copy.deepcopy(read[2])
+        if source is None and read is not None and uri in self._unchanged:
+            pass  # the spool's file is the one read: ``plan`` forgets it once rewritten
+        else:
+            if source is None:
+                source = page.file.content_string
+            if read is None or read[0] != source:
+                read = (source, *meta.get_data(source))
+                self._read[uri] = read
+        page.markdown, page.meta = read[1], _copied(read[2])
 
     def settle(self, config: MkDocsConfig, files: Files) -> None:
         """Every page read: if the navigation differs from the last build's in any way,
@@ -172,9 +181,23 @@ class Incremental:
     def forget(self) -> None:
         """A failed build: the next renders everything."""
         self.last, self.skipped = None, set()
-        self._read = {}
+        self._read, self._unchanged = {}, set()
         self.search.forget()
         self.rows.forget()
+
+
+#: values YAML gives that no plugin can change in place
+_IMMUTABLE = (str, int, float, bool, type(None), dt.date)
+
+
+def _copied(value: Any) -> Any:
+    """``copy.deepcopy`` of front matter, quicker for what YAML gives: mappings, lists
+    and immutable scalars (anything else is deep-copied)."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value)
 
 
 def _url(file: File) -> str:

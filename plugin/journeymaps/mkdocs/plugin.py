@@ -291,7 +291,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info("journeymaps: the site's search index is not one journeymaps "
                          "can keep whole: every change renders every page again")
         if self.config.enabled and self.project is not None:  # after the index is whole
-            search_index.add_sections(config.site_dir, stage_entries(self.project))
+            sections = stage_entries(self.project)
+            # a preview's index is written from the entries kept whole, not read again
+            if not (self.dirty and self.incremental.search.write(config.site_dir, sections)):
+                search_index.add_sections(config.site_dir, sections)
         self.cleaned.finish()
         if not self.serving:
             self.spool.close()

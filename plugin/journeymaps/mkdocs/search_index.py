@@ -8,10 +8,12 @@ every other rebuilt page is listed twice, and deleted pages stay findable.
 
 This module keeps each page's entries (as their JSON text) from build to build
 and writes the index as a full build would: for every page, in build order, its
-new entries if it was rendered again, its kept ones otherwise. It only does so
-for an index it can reproduce byte for byte after a full build
-(``learn``); for any other, ``understood`` is False and the plugin renders every
-page again on each change, so search never lags behind.
+new entries if it was rendered again, its kept ones otherwise, each followed by
+its stages' sections (``add_sections``, which a full build runs on the written
+index: here the kept text is joined instead, never the whole index decoded and
+encoded again). It only does so for an index it can reproduce byte for byte
+after a full build (``learn``); for any other, ``understood`` is False and the
+plugin renders every page again on each change, so search never lags behind.
 """
 
 from __future__ import annotations
@@ -32,16 +34,23 @@ _STYLES: tuple[dict[str, Any], ...] = (
 )
 
 
+#: One entry of a page, kept: its location, its JSON text, its ``boost`` as given
+_Kept = tuple[str, str, Any]
+
+
 class SearchIndex:
     def __init__(self) -> None:
-        #: page URL to the JSON text of each of its entries, as of the last build
-        self.pages: dict[str, list[str]] = {}
+        #: page URL to each of its entries, as of the last build
+        self.pages: dict[str, list[_Kept]] = {}
         self._style: dict[str, Any] | None = None
         #: False once the site's index proved to be one this module cannot keep whole
         self.understood = True
+        #: this build's pages in order and the index's other keys, as text; set by
+        #: ``learn`` and ``merge``, taken by ``write``
+        self._ready: tuple[list[str], str] | None = None
 
     def forget(self) -> None:
-        self.pages, self._style = {}, None
+        self.pages, self._style, self._ready = {}, None, None
 
     def learn(self, site_dir: str, urls: list[str]) -> None:
         """After a build that rendered every page: keep its entries, if the index is
@@ -55,13 +64,15 @@ class SearchIndex:
             fresh = _by_page(data, style)
             if set(fresh) <= set(urls) and _text(data, urls, fresh, style) == raw:
                 self.pages, self._style = {url: fresh.get(url, []) for url in urls}, style
+                self._ready = (urls, _head(data))
                 return
         self.forget()
         self.understood = False
 
     def merge(self, site_dir: str, urls: list[str], rendered: set[str]) -> bool:
-        """After a build that rendered only ``rendered`` of the pages ``urls``: write
-        the whole index. False when it could not (the plugin then renders all)."""
+        """After a build that rendered only ``rendered`` of the pages ``urls``: the
+        whole index's entries, for ``write``. False when it could not (the plugin
+        then renders all)."""
         found = _read(site_dir)
         if found is None or self._style is None:
             return False
@@ -72,8 +83,22 @@ class SearchIndex:
             return False
         self.pages = {url: fresh.get(url, []) if url in rendered else self.pages.get(url, [])
                       for url in urls}
-        text = _text(data, urls, self.pages, self._style)
-        (Path(site_dir) / PATH).write_text(text, encoding="utf-8")
+        self._ready = (urls, _head(data))
+        return True
+
+    def write(self, site_dir: str, sections: dict[str, list[Any]]) -> bool:
+        """Write the index ``learn`` or ``merge`` made whole, with ``sections``, byte
+        for byte as ``add_sections`` writes it after a full build. False when this
+        build made none (the plugin then adds the sections to the written index)."""
+        if self._ready is None:
+            return False
+        urls, head = self._ready
+        self._ready = None
+        ours = {section.location for page in sections.values() for section in page}
+        texts = (_page_text(self.pages.get(url, []), sections.get(url, ()), ours)
+                 for url in urls)
+        docs = ",".join(text for text in texts if text)
+        (Path(site_dir) / PATH).write_text(f'{head}"docs":[{docs}]}}', encoding="utf-8")
         return True
 
 
@@ -125,23 +150,45 @@ def _read(site_dir: str) -> tuple[str, dict[str, Any]] | None:
     return raw, data
 
 
-def _by_page(data: dict[str, Any], style: dict[str, Any]) -> dict[str, list[str]]:
-    pages: dict[str, list[str]] = defaultdict(list)
+def _by_page(data: dict[str, Any], style: dict[str, Any]) -> dict[str, list[_Kept]]:
+    pages: dict[str, list[_Kept]] = defaultdict(list)
     for entry in data["docs"]:
         location = str(entry.get("location", "")) if isinstance(entry, dict) else ""
-        pages[location.partition("#")[0]].append(json.dumps(entry, **style))
+        boost = entry.get("boost", 1) if isinstance(entry, dict) else 1
+        pages[location.partition("#")[0]].append((location, json.dumps(entry, **style),
+                                                  boost))
     return pages
 
 
-def _text(data: dict[str, Any], urls: list[str], pages: dict[str, list[str]],
+def _text(data: dict[str, Any], urls: list[str], pages: dict[str, list[_Kept]],
           style: dict[str, Any]) -> str:
     """The index as ``json.dumps`` of the whole writes it when "docs" comes last (both
     plugins' order; ``learn`` checks it), from the kept pieces."""
-    docs = ",".join(entry for url in urls for entry in pages.get(url, []))
-    head = {key: value for key, value in data.items() if key != "docs"}
-    head_text = json.dumps(head, **style)[:-1]
-    return f'{head_text}{"," if head else ""}"docs":[{docs}]}}'
+    docs = ",".join(text for url in urls for _, text, _ in pages.get(url, []))
+    return f'{_head(data, style)}"docs":[{docs}]}}'
 
+
+def _head(data: dict[str, Any], style: dict[str, Any] | None = None) -> str:
+    """The index's text up to its "docs" (``add_sections``' style unless ``style``)."""
+    head = {key: value for key, value in data.items() if key != "docs"}
+    return json.dumps(head, **(style or _STYLES[0]))[:-1] + ("," if head else "")
+
+
+def _page_text(entries: list[_Kept], sections: Any, ours: set[str]) -> str:
+    """A page's kept entries but those at a section's location, then its sections,
+    as ``add_sections`` writes them (entries parsed from an index in either style
+    are written the same way in its style: their keys come in the order written)."""
+    own = [(text, boost) for location, text, boost in entries if location not in ours]
+    if not own:
+        return ""
+    boost = SECTION_BOOST * float(own[0][1])
+    return ",".join([*(text for text, _ in own),
+                     *(json.dumps(_section(s, boost), **_STYLES[0]) for s in sections)])
+
+
+def _section(section: Any, boost: float) -> dict[str, Any]:
+    return {"location": section.location, "title": section.title, "text": section.text,
+            "boost": boost}
 
 
 #: How much more a stage's section weighs than its page (see ``add_sections``)
@@ -169,8 +216,7 @@ def add_sections(site_dir: str, sections: dict[str, list[Any]]) -> bool:
             pages.setdefault(location.partition("#")[0], []).append(entry)
     for page, entries in pages.items():
         boost = SECTION_BOOST * float(entries[0].get("boost", 1))
-        entries += [{"location": s.location, "title": s.title, "text": s.text, "boost": boost}
-                    for s in sections.get(page, [])]
+        entries += [_section(s, boost) for s in sections.get(page, [])]
     data["docs"] = [entry for entries in pages.values() for entry in entries]
     (Path(site_dir) / PATH).write_text(json.dumps(data, **_STYLES[0]), encoding="utf-8")
     return True
