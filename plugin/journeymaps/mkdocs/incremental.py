@@ -126,11 +126,10 @@ class Incremental:
         source = config.plugins.on_page_read_source(page=page, config=config)
         uri = page.file.src_uri
         read = self._read.get(uri)
-        if source is None and read is not None and uri in self._unchanged:
-            pass  # the spool's file is the one read: ``plan`` forgets it once rewritten
-        else:
-            if source is None:
-                source = page.file.content_string
+        # an unchanged spooled page's file is the one read: ``plan`` forgets it once
+        # the spool rewrites it
+        if source is not None or read is None or uri not in self._unchanged:
+            source = page.file.content_string if source is None else source
             if read is None or read[0] != source:
                 read = (source, *meta.get_data(source))
                 self._read[uri] = read
