@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -181,7 +182,7 @@ def test_spool_rewrites_only_what_changed() -> None:
     spool = Spool()
     try:
         spool.begin()
-        kept, edited = spool.put("a/kept.md", "same"), spool.put("edited.md", "old")
+        kept, edited = Path(spool.put("a/kept.md", "same")), Path(spool.put("edited.md", "old"))
         spool.put("gone.md", "x")
         assert spool.finish() == set() and spool.changed == {"a/kept.md", "edited.md", "gone.md"}
         before = kept.stat().st_mtime_ns
@@ -207,10 +208,10 @@ def test_spool_takes_a_kept_page_unread_only_where_it_holds_it() -> None:
     spool = Spool()
     try:
         spool.begin()
-        kept = spool.put("kept.md", "same")
+        kept = Path(spool.put("kept.md", "same"))
         spool.finish()
         spool.begin()
-        assert spool.put("kept.md", "same", kept=True) == kept
+        assert Path(spool.put("kept.md", "same", kept=True)) == kept
         spool.put("new.md", "fresh", kept=True)  # never put before: written
         assert spool.finish() == set() and spool.changed == {"new.md"}
         kept.unlink()
@@ -302,48 +303,78 @@ def test_a_skipped_pages_front_matter_is_read_once_and_copied(tmp_path: Path) ->
     assert read("---\ntitle: Renamed\n---\n# Body\n").meta == {"title": "Renamed"}
 
 
+class _SpooledPage:
+    """A site with one generated page, ``report.md``, spooled outside the docs folder
+    as the plugin's are, and the steps of a preview's rebuild that read it."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        (tmp_path / "docs").mkdir()
+        (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: docs\n",
+                                             encoding="utf-8")
+        self.config = load_config(str(tmp_path / "mkdocs.yml"))
+        self.source = tmp_path / "spooled.md"
+
+    def files(self) -> Any:
+        from mkdocs.structure.files import File, Files
+
+        file = File("report.md", self.config.docs_dir, self.config.site_dir, True)
+        file.abs_src_path = str(self.source)  # as the plugin's generated pages are
+        return Files([file])
+
+    def read(self, incremental: Any) -> Any:
+        """The page as a skipped page is read (``replay``)."""
+        from mkdocs.structure.pages import Page
+
+        page = Page(None, self.files().get_file_from_path("report.md"), self.config)
+        incremental._read_source(page, self.config)
+        return page
+
+    def plan(self, incremental: Any, changed: set[str]) -> Any:
+        """A build's ``plan``; its files."""
+        from mkdocs.structure.nav import get_navigation
+
+        files = self.files()
+        incremental.plan(files, get_navigation(files, self.config), self.config,
+                         generated={"report.md"}, changed=changed)
+        return files
+
+
 def test_an_unchanged_spooled_page_is_not_read_again(tmp_path: Path) -> None:
     """A page the spool left as it was (``plan`` names them) is taken from what the
     last read gave, without reading its file; the copy of its metadata is still its
     own, and once the spool rewrites the file, ``plan`` forgets the read."""
     import datetime as dt
 
-    from mkdocs.structure.files import File, Files
-    from mkdocs.structure.nav import get_navigation
-    from mkdocs.structure.pages import Page
-
     from journeymaps.mkdocs.incremental import Incremental
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: docs\n", encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"))
-    source = tmp_path / "spooled.md"
-
-    def spooled() -> File:
-        file = File("report.md", config.docs_dir, config.site_dir, True)
-        file.abs_src_path = str(source)  # as the plugin's generated pages are
-        return file
-
-    def read(incremental: Incremental) -> Page:
-        page = Page(None, spooled(), config)
-        incremental._read_source(page, config)
-        return page
-
-    def plan(incremental: Incremental, changed: set[str]) -> None:
-        files = Files([spooled()])
-        incremental.plan(files, get_navigation(files, config), config,
-                         generated={"report.md"}, changed=changed)
-
-    incremental = Incremental()
-    source.write_text("---\ntitle: Report\ndate: 2026-01-02\nt: {a: [1]}\n---\n# B\n",
-                      encoding="utf-8")
-    plan(incremental, {"report.md"})
-    first = read(incremental)
+    site, incremental = _SpooledPage(tmp_path), Incremental()
+    site.source.write_text("---\ntitle: Report\ndate: 2026-01-02\nt: {a: [1]}\n---\n# B\n",
+                           encoding="utf-8")
+    site.plan(incremental, {"report.md"})
+    first = site.read(incremental)
     first.meta["t"]["a"].append(2)  # a plugin's change, this build's alone
-    source.write_text("---\ntitle: Not read\n---\n", encoding="utf-8")
-    plan(incremental, set())  # the spool says the file is the last build's
-    kept = read(incremental)
+    site.source.write_text("---\ntitle: Not read\n---\n", encoding="utf-8")
+    site.plan(incremental, set())  # the spool says the file is the last build's
+    kept = site.read(incremental)
     assert kept.meta == {"title": "Report", "date": dt.date(2026, 1, 2), "t": {"a": [1]}}
     assert kept.markdown == "# B\n"
-    plan(incremental, {"report.md"})  # rewritten: read again
-    assert read(incremental).meta == {"title": "Not read"}
+    site.plan(incremental, {"report.md"})  # rewritten: read again
+    assert site.read(incremental).meta == {"title": "Not read"}
+
+
+def test_a_page_rendered_by_the_first_build_is_not_read_again_by_the_next(
+        tmp_path: Path) -> None:
+    """The first build renders every page; a generated page it reads (as MkDocs
+    reads a page it renders, ``Page.read_source``) is kept as read, so the next
+    build, which skips it, does not read its file again."""
+    from journeymaps.mkdocs.incremental import Incremental
+
+    site, incremental = _SpooledPage(tmp_path), Incremental()
+    site.source.write_text("---\ntitle: Report\n---\n# B\n", encoding="utf-8")
+    page = site.plan(incremental, {"report.md"}).get_file_from_path("report.md").page
+    page.read_source(site.config)
+    assert (page.meta, page.markdown) == ({"title": "Report"}, "# B\n")
+    page.meta["title"] = "A plugin's"  # this build's alone
+    site.source.write_text("---\ntitle: Not read\n---\n", encoding="utf-8")
+    site.plan(incremental, set())
+    assert site.read(incremental).meta == {"title": "Report"}

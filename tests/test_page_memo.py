@@ -176,3 +176,22 @@ def test_a_site_wide_edit_builds_every_page_again(project: Path) -> None:
          "title: Moving house with our broadband and mobile", "title: Moving house")()
     assert preview.build() == preview.fresh()
     assert preview.memo.reused == set()
+
+
+def test_a_first_build_on_several_processes_keeps_every_reports_parts(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview's first build forks workers (none run beside the server's threads
+    after it): the reports are built in this process all the same, so the parts they
+    keep per map (``memo.fragments``) are here for the first edit, as after a build
+    on one process."""
+    from journeymaps.load import parallel
+
+    def kept_parts(processes: int) -> set[str]:
+        monkeypatch.setattr(parallel, "processes", lambda jobs: processes if jobs >= 3 else 1)
+        preview = Preview(project, check=False)
+        preview.build()
+        return {index[0] for index in preview.memo.fragments._kept}
+
+    alone = kept_parts(1)
+    assert {"metrics rows", "backlog cards", "faq gap row"} <= alone
+    assert kept_parts(3) == alone

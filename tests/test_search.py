@@ -193,5 +193,15 @@ def test_a_previews_index_is_written_as_a_full_build_adds_its_sections(
         path.write_text(index(docs), encoding="utf-8")
         add_sections(site, sections)
         assert written == path.read_text(encoding="utf-8")
+
+        # then an edit of a/'s stage alone: its sections are new, every page's entries
+        # are kept, and what the last write joined is joined again where it holds
+        sections["a/"] = [StageEntry("a/#stage-one", "1. One", "short waits")]
+        path.write_text(index([]), encoding="utf-8")
+        assert kept.merge(site, urls, set()) and kept.write(site, sections)
+        again = path.read_text(encoding="utf-8")
+        path.write_text(index(docs), encoding="utf-8")
+        add_sections(site, sections)
+        assert again == path.read_text(encoding="utf-8") and "short waits" in again
     assert json.loads(written)["docs"][-1] == {"location": "c/#stage-two", "title": "2. Two",
                                                "text": "zwei", "boost": 4.0}

@@ -95,6 +95,8 @@ class Incremental:
             # every page, also those whose output in an old site folder is newer than
             # their source (MkDocs' own test would skip them, unread: no title)
             for file in files.documentation_pages():
+                if file.src_uri in generated and file.page is not None:
+                    self._remember_read(file.page)
                 _mark(file, self)
             return
         keep_search_of(config.plugins, lambda uri: uri in self.rows.search_kept)
@@ -117,6 +119,14 @@ class Incremental:
         self._read_source(page, config)
         assert page.markdown is not None
         config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+
+    def _remember_read(self, page: Page) -> None:
+        """``page`` reads its source as a skipped page does, so that the next build
+        finds its front matter read: after a preview's first build, reading and
+        parsing every generated page again was a quarter of the first edit's wait."""
+        def read_source(config: MkDocsConfig) -> None:
+            self._read_source(page, config)
+        page.read_source = read_source  # type: ignore[method-assign]
 
     def _read_source(self, page: Page, config: MkDocsConfig) -> None:
         """``Page.read_source``, with the front matter of a source read before taken

@@ -238,7 +238,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                         f"generated one; the generated page wins: move the docs page")
             files.remove(existing)
         spooled = self.spool.put(page, content, kept=kept)
-        file = File.generated(config, page, abs_src_path=str(spooled))
+        file = File.generated(config, page, abs_src_path=spooled)
         if page.endswith(".md") and not config.use_directory_urls:
             # the contract promises directory URLs whatever the site's setting; links
             # name the file, which a file:// site (Material's offline plugin) opens

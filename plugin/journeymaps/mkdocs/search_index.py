@@ -48,9 +48,11 @@ class SearchIndex:
         #: this build's pages in order and the index's other keys, as text; set by
         #: ``learn`` and ``merge``, taken by ``write``
         self._ready: tuple[list[str], str] | None = None
+        #: each page's text as ``write`` last wrote it, with the lists it is made from
+        self._texts: dict[str, tuple[list[_Kept], list[Any], str]] = {}
 
     def forget(self) -> None:
-        self.pages, self._style, self._ready = {}, None, None
+        self.pages, self._style, self._ready, self._texts = {}, None, None, {}
 
     def learn(self, site_dir: str, urls: list[str]) -> None:
         """After a build that rendered every page: keep its entries, if the index is
@@ -94,12 +96,26 @@ class SearchIndex:
             return False
         urls, head = self._ready
         self._ready = None
-        ours = {section.location for page in sections.values() for section in page}
-        texts = (_page_text(self.pages.get(url, []), sections.get(url, ()), ours)
-                 for url in urls)
+        texts = (self._page_text(url, sections.get(url, [])) for url in urls)
         docs = ",".join(text for text in texts if text)
         (Path(site_dir) / PATH).write_text(f'{head}"docs":[{docs}]}}', encoding="utf-8")
+        if len(self._texts) > len(urls):  # pages gone since
+            self._texts = {url: self._texts[url] for url in urls if url in self._texts}
         return True
+
+    def _page_text(self, url: str, sections: list[Any]) -> str:
+        """``_page_text`` of a page, the last build's while its entries and its
+        sections are the same lists (kept pages' entries, unchanged maps' sections):
+        encoding 6,000 stages' sections again was a third of writing the index. A
+        section's location names its own page, so only its page's sections can
+        replace a page's entries."""
+        entries = self.pages.get(url, [])
+        kept = self._texts.get(url)
+        if kept is not None and kept[0] is entries and kept[1] is sections:
+            return kept[2]
+        text = _page_text(entries, sections, {section.location for section in sections})
+        self._texts[url] = (entries, sections, text)
+        return text
 
 
 def reset_other_plugins(plugins: Any) -> None:

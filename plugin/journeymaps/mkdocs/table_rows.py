@@ -297,8 +297,11 @@ def _render_rows(page: Page, last: _Render, changed: dict[int, list[tuple[int, s
 
 def _as_read(line: str) -> str:
     """A line as Python-Markdown's preprocessors hand it on (``NormalizeWhitespace``,
-    which runs before the extension's): its own markers and tabs gone."""
-    return line.replace(STX, "").replace(ETX, "").expandtabs(TAB_LENGTH)
+    which runs before the extension's): its own markers and tabs gone. Looked for
+    first: the metrics page's lines are megabytes long and hold none."""
+    if STX in line or ETX in line:
+        line = line.replace(STX, "").replace(ETX, "")
+    return line.expandtabs(TAB_LENGTH) if "\t" in line else line
 
 
 def _is_block(line: str) -> bool:

@@ -60,6 +60,8 @@ class _Job:
     build: Callable[[], str]
     #: the objects the page is made from (``Entry.inputs``); None: built every time
     key: tuple[Any, ...] | None
+    #: a page over the whole project (a report), not one per map, persona or journey
+    whole: bool = False
 
     def run(self) -> GeneratedFile:
         return GeneratedFile(self.path, self.build(), self.source)
@@ -74,18 +76,24 @@ def _jobs(project: Project, options: SiteOptions, memo: PageMemo | None) -> Iter
             # keys only for a memo: a full build pays nothing for them
             key = tuple(entry.inputs(context)) if memo and entry.inputs else None
             yield _Job(path, source, lambda build=entry.build, context=context: build(context),
-                       key)
+                       key, whole=entry.each is None)
 
 
 def _with_memo(jobs: list[_Job], memo: PageMemo) -> Iterator[GeneratedFile]:
-    """The jobs' files in order: the memo's where it has them, the others built (by
-    several processes where there are many) and kept for the next build."""
+    """The jobs' files in order: the memo's where it has them, the others built (the
+    pages of single maps, personas and journeys by several processes where there are
+    many) and kept for the next build.
+
+    The reports are built in this process: the parts they keep per map
+    (``memo.fragments``) would stay in a worker. Forked workers run only in a
+    preview's first build (beside the server's threads, ``fan_out`` forks none), and
+    the first edit after it cost twice the others, every report's rows made again."""
     kept = [memo.reuse(job.path, job.key) for job in jobs]
-    todo = [i for i, content in enumerate(kept) if content is None]
-    built = fan_out(lambda j: jobs[todo[j]].run(), len(todo))
+    spread = [i for i, content in enumerate(kept) if content is None and not jobs[i].whole]
+    built = fan_out(lambda j: jobs[spread[j]].run(), len(spread))
     for job, content in zip(jobs, kept, strict=True):
         if content is None:
-            made = next(built)
+            made = job.run() if job.whole else next(built)
             memo.built_page(job.path, job.key, made.content)
             yield made
         else:
