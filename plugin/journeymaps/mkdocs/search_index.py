@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,8 @@ _STYLES: tuple[dict[str, Any], ...] = (
 
 #: One entry of a page, kept: its location, its JSON text, its ``boost`` as given
 _Kept = tuple[str, str, Any]
+#: a page without entries or sections: one object, so that ``write`` finds it the same
+_NONE: tuple[Any, ...] = ()
 
 
 class SearchIndex:
@@ -49,7 +51,7 @@ class SearchIndex:
         #: ``learn`` and ``merge``, taken by ``write``
         self._ready: tuple[list[str], str] | None = None
         #: each page's text as ``write`` last wrote it, with the lists it is made from
-        self._texts: dict[str, tuple[list[_Kept], list[Any], str]] = {}
+        self._texts: dict[str, tuple[Sequence[_Kept], Sequence[Any], str]] = {}
 
     def forget(self) -> None:
         self.pages, self._style, self._ready, self._texts = {}, None, None, {}
@@ -96,20 +98,20 @@ class SearchIndex:
             return False
         urls, head = self._ready
         self._ready = None
-        texts = (self._page_text(url, sections.get(url, [])) for url in urls)
+        texts = (self._page_text(url, sections.get(url, _NONE)) for url in urls)
         docs = ",".join(text for text in texts if text)
         (Path(site_dir) / PATH).write_text(f'{head}"docs":[{docs}]}}', encoding="utf-8")
         if len(self._texts) > len(urls):  # pages gone since
             self._texts = {url: self._texts[url] for url in urls if url in self._texts}
         return True
 
-    def _page_text(self, url: str, sections: list[Any]) -> str:
+    def _page_text(self, url: str, sections: Sequence[Any]) -> str:
         """``_page_text`` of a page, the last build's while its entries and its
         sections are the same lists (kept pages' entries, unchanged maps' sections):
         encoding 6,000 stages' sections again was a third of writing the index. A
         section's location names its own page, so only its page's sections can
         replace a page's entries."""
-        entries = self.pages.get(url, [])
+        entries = self.pages.get(url, _NONE)
         kept = self._texts.get(url)
         if kept is not None and kept[0] is entries and kept[1] is sections:
             return kept[2]
@@ -190,7 +192,7 @@ def _head(data: dict[str, Any], style: dict[str, Any] | None = None) -> str:
     return json.dumps(head, **(style or _STYLES[0]))[:-1] + ("," if head else "")
 
 
-def _page_text(entries: list[_Kept], sections: Any, ours: set[str]) -> str:
+def _page_text(entries: Sequence[_Kept], sections: Any, ours: set[str]) -> str:
     """A page's kept entries but those at a section's location, then its sections,
     as ``add_sections`` writes them (entries parsed from an index in either style
     are written the same way in its style: their keys come in the order written)."""
