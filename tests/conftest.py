@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -100,6 +102,17 @@ def without_directory_urls(root: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's sample project (maps, docs, mkdocs.yml) to edit."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("maps", "site_src"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The repository's own sample site, built strictly once per test session."""
@@ -113,3 +126,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     fuzz = sys.modules.get("test_fuzz")
     for what, count in (getattr(fuzz, "RAN", None) or {}).items():
         terminalreporter.write_line(f"fuzz: {count:,} examples ran through {what}")
+
+
+def with_characters(text: str) -> str:
+    """``text`` with the character references beyond Latin-1 that the writer makes
+    (``pages.markdown.latin_1``) read as their characters, as HTML and Markdown read them."""
+    return re.sub(r"&#(\d+);", lambda found: chr(int(found.group(1)))
+                  if int(found.group(1)) > 0xFF else found.group(), text)

@@ -7,7 +7,6 @@ dates apart), and the rebuild must have skipped the pages the edit left alone.""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +17,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import REPO
 from journeymaps.mkdocs import table_rows
 from journeymaps.mkdocs.plugin import JourneyMapsPlugin
 from journeymaps.website.spool import Spool
@@ -80,16 +78,6 @@ def assert_same_site(served: Path, reference: Path) -> None:
     assert sorted(set(want) - set(got)) == [], "files missing"
     differ = [path for path in want if got[path] != want[path]]
     assert differ == [], f"{len(differ)} files differ from a full build, e.g. {differ[:5]}"
-
-
-@pytest.fixture
-def sample_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("maps", "site_src"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def rendered_pages(plugin: JourneyMapsPlugin) -> set[str]:
@@ -378,3 +366,25 @@ def test_a_page_rendered_by_the_first_build_is_not_read_again_by_the_next(
     site.source.write_text("---\ntitle: Not read\n---\n", encoding="utf-8")
     site.plan(incremental, set())
     assert site.read(incremental).meta == {"title": "Report"}
+
+
+def test_spool_writes_a_long_page_a_chunk_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks end between characters: the file holds the page's UTF-8, whatever the
+    characters at the chunks' ends, and an unchanged page is not written again."""
+    from journeymaps.website import spool as spool_module
+    monkeypatch.setattr(spool_module, "_CHUNK", 3)
+    content = "aé✓😀\n" * 7 + "end"
+    spool = Spool()
+    try:
+        spool.begin()
+        written = Path(spool.put("long.md", content))
+        assert written.read_bytes() == content.encode("utf-8")
+        spool.finish()
+        spool.begin()
+        spool.put("long.md", content)
+        assert spool.changed == set()
+        spool.put("long.md", content.replace("end", "ënd"))
+        assert spool.changed == {"long.md"}
+        spool.finish()
+    finally:
+        spool.close()

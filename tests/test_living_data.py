@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import Build
+from conftest import Build, with_characters
 from journeymaps.analysis.metrics import (
     judge,
     map_measures,
@@ -404,7 +404,9 @@ def test_metrics_report_lists_every_metric_worst_first(load: Load) -> None:
 
     second = MAP.replace("Moving house", "Switching").replace("nps: 12", "nps: 29")
     loaded = project(load, SERIES, extra={"maps/telecom/switch.md": second})
-    page = render_metrics_report(loaded)
+    written = render_metrics_report(loaded)
+    assert max(map(ord, written)) <= 0xFF  # a byte a character in memory (``latin_1``)
+    page = with_characters(written)
     nps = page[page.index("## Net Promoter Score { #metric-nps }"):page.index("## Hold time")]
     assert ("`nps` · target 30 points · higher is better · 2 values · 2 maps · ✓ met 0 · "
             "✗ missed 2\n") in nps

@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import Build
 from journeymaps.exports.journeymaps_json import project_export
 from journeymaps.model.journey_map import JourneyMap
 from journeymaps.model.project import Project
@@ -215,9 +216,9 @@ def test_front_matter_stays_readable() -> None:
 
 
 def test_the_previews_export_is_the_full_builds_text() -> None:
-    """A live preview joins each map's JSON text, kept while the map is unchanged
-    (``export_json`` with fragments): the text a full build encodes at once, before
-    and after an edit of one map."""
+    """Each map's JSON text is encoded apart, and a live preview keeps it while the map
+    is unchanged (``export_json`` with fragments): the text of encoding the whole at
+    once, before and after an edit of one map."""
     import dataclasses
 
     from conftest import REPO
@@ -225,11 +226,38 @@ def test_the_previews_export_is_the_full_builds_text() -> None:
     from journeymaps.exports.journeymaps_json import export_json
     from journeymaps.load.project import load_project
 
+    def whole(project: Project) -> str:  # the export encoded at once
+        return json.dumps(project_export(project), ensure_ascii=False, separators=(",", ":"))
+
     project = load_project(REPO, REPO / "maps", REPO / "site_src")
     fragments = Fragments()
-    assert export_json(project, fragments) == export_json(project)
+    assert export_json(project, fragments) == export_json(project) == whole(project)
     assert json.loads(export_json(project, fragments)) == project_export(project)
     edited = dataclasses.replace(project.maps[0], owner="Team \"edited\" ✓")
     project = dataclasses.replace(project, maps=[edited, *project.maps[1:]])
-    assert export_json(project, fragments) == export_json(project)
+    assert export_json(project, fragments) == export_json(project) == whole(project)
     assert '"owner":"Team \\"edited\\" ✓"' in export_json(project, fragments)
+
+
+def test_latin_1_writes_what_html_and_markdown_read() -> None:
+    """Characters beyond Latin-1 become references (a byte a character in memory),
+    read back as the characters; a page built from them shows the characters."""
+    import html
+
+    from journeymaps.pages.markdown import latin_1
+
+    for text in ["a é · ✓ 😀 – \u2028", "plain", ""]:
+        written = latin_1(text)
+        assert html.unescape(written) == text and all(ord(c) <= 0xFF for c in written)
+    assert latin_1("a é ✓") == "a é &#10003;"
+
+
+def test_the_built_metrics_page_shows_its_characters(sample_site: Build) -> None:
+    """A full build holds the fragments it has cleaned in Latin-1 until it writes them
+    (``mkdocs/plugin.py``): a reader sees the characters all the same."""
+    import html
+    import re
+
+    tables = "".join(re.findall(r"<table.*?</table>", sample_site.page("metrics"), re.S))
+    assert "&#10007;" in tables and all(ord(c) <= 0xFF for c in tables)  # ✗ missed
+    assert "✓ met" in html.unescape(tables) and "✗ missed" in html.unescape(tables)

@@ -67,6 +67,25 @@ def test_a_worker_that_dies_has_its_jobs_done_by_this_process(three: None) -> No
     assert list(parallel.fan_out(job, 30)) == list(range(30))
 
 
+def test_large_results_come_compressed_and_wait_as_bytes(three: None) -> None:
+    """A worker's result longer than ``_COMPRESS_OVER`` comes compressed; results wait
+    in this process as the bytes they came as, until taken."""
+    big = "✓ a report's rows " * (parallel._COMPRESS_OVER // 8)
+    results = list(parallel.fan_out(lambda i: (big + str(i), os.getpid()), 9))
+    assert [text for text, _ in results] == [big + str(i) for i in range(9)]
+    assert len({pid for _, pid in results}) == 3
+    read, write = os.pipe()
+    with os.fdopen(write, "wb") as out:
+        data = parallel.zlib.compress(parallel.pickle.dumps(big), 1)
+        out.write(parallel._HEADER.pack(len(data), True) + data)
+        out.write(parallel._HEADER.pack(100, False) + b"cut short")
+    with os.fdopen(read, "rb") as stream:
+        message = parallel._receive(stream)
+        assert message is not None and message[0] and len(message[1]) < len(big) // 10
+        assert parallel._result(message) == (big,)
+        assert parallel._receive(stream) is None  # the worker died while writing
+
+
 def test_a_result_that_cannot_be_pickled_is_made_here(three: None) -> None:
     results = list(parallel.fan_out(lambda i: (lambda: i), 12))
     assert [f() for f in results] == list(range(12))

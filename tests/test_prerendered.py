@@ -288,3 +288,26 @@ def test_a_page_not_rendered_keeps_its_cleaned_rows(monkeypatch: pytest.MonkeyPa
     pages.finish()
     clean_fragments(table, kept=pages.page("metrics.md"))  # its rows unused last time
     assert cleaned[-1] == 5
+
+
+def test_fragments_are_cleaned_a_batch_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cleaner is given at most ``BATCH`` characters a call (a longer fragment alone):
+    the metrics page's tables at 5,000 maps in one call held 600 MB more at once. Batches
+    clean as the whole did, rows of a table too."""
+    fragments = [f'<div class="jm-html"><b>{i}</b><script>x</script></div>' for i in range(10)]
+    whole = clean_each(fragments)
+    calls: list[str] = []
+    monkeypatch.setattr(sanitize, "BATCH", 2 * len(fragments[0]) + 1)
+    monkeypatch.setattr(sanitize, "clean", lambda m, **kw: calls.append(m) or clean(m, **kw))
+    assert clean_each(fragments) == whole
+    assert len(calls) == 5 and all(len(c) <= sanitize.BATCH + 60 for c in calls)
+    calls.clear()
+    long = fragments[0] * 3  # longer than a batch: cleaned alone, whole
+    assert clean_each([long, *fragments[:2]]) == [clean(long), *whole[:2]]
+    assert calls[0] == long
+    table = _table([[f"<i>{i}</i>", "<b>y</b><img src=javascript:x>"] for i in range(9)])
+    monkeypatch.setattr(sanitize, "BATCH", len(table) // 4)
+    calls.clear()
+    kept = sanitize.CleanedParts()
+    assert clean_fragments([table], kept=kept) == [clean(table)]
+    assert len(calls) > 2  # the rows' batches, and the table's shell

@@ -11,6 +11,10 @@ jobs itself: the output is the same as a plain loop's, only sooner.
 A thread of this process drains each worker's pipe as results arrive, so a
 worker never waits for this process to reach its results (a report page can
 take a third of a second); a worker is at most its share of the output ahead.
+Its results wait as the bytes they came as, a large one compressed by the
+worker, and are unpickled only when the caller takes them: at 5,000 maps, a
+worker's pages waiting as text were hundreds of megabytes of this process's
+peak memory.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import queue
 import signal
 import struct
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, TypeVar
 
@@ -30,7 +35,10 @@ T = TypeVar("T")
 JOBS_VARIABLE = "JOURNEYMAPS_JOBS"
 #: Below this many jobs per process, starting a worker costs more than it saves.
 MIN_JOBS_PER_PROCESS = 50
-_SIZE = struct.Struct("<Q")
+#: a message's header: its length, and whether it is compressed
+_HEADER = struct.Struct("<Q?")
+#: A result pickled longer than this (bytes) goes compressed: a report, not a map page.
+_COMPRESS_OVER = 1 << 18
 #: The threads fan_out starts: they only read pipes, so they never make a fork unsafe.
 _OURS = "journeymaps-worker-"
 #: A result too large for the default 64 KiB pipe would stall the worker at each page.
@@ -67,7 +75,8 @@ def fan_out(job: Callable[[int], T], count: int) -> Iterator[T]:
     try:
         for i in range(count):
             inbox = inboxes.get(i % n)
-            result = inbox.get() if inbox else None
+            message = inbox.get() if inbox else None
+            result = _result(message) if message is not None else None
             if result is not None:
                 yield result[0]
                 continue
@@ -82,9 +91,9 @@ def fan_out(job: Callable[[int], T], count: int) -> Iterator[T]:
             stream.close()
 
 
-def _drain(stream: BinaryIO) -> queue.SimpleQueue[tuple[object] | None]:
-    """A queue of the worker's results as they arrive, then None."""
-    inbox: queue.SimpleQueue[tuple[object] | None] = queue.SimpleQueue()
+def _drain(stream: BinaryIO) -> queue.SimpleQueue[tuple[bool, bytes] | None]:
+    """A queue of the worker's messages as they arrive, then None."""
+    inbox: queue.SimpleQueue[tuple[bool, bytes] | None] = queue.SimpleQueue()
 
     def read() -> None:
         try:
@@ -109,7 +118,11 @@ def _start(job: Callable[[int], T], jobs: range) -> tuple[int, BinaryIO]:
             with os.fdopen(write, "wb") as out:
                 for i in jobs:
                     data = pickle.dumps(job(i), pickle.HIGHEST_PROTOCOL)
-                    out.write(_SIZE.pack(len(data)) + data)
+                    packed = len(data) > _COMPRESS_OVER
+                    if packed:  # zlib's quickest level: text shrinks to a tenth
+                        data = zlib.compress(data, 1)
+                    out.write(_HEADER.pack(len(data), packed))
+                    out.write(data)
             status = 0
         finally:
             os._exit(status)  # never run the parent's clean-up (atexit, MkDocs) twice
@@ -117,15 +130,23 @@ def _start(job: Callable[[int], T], jobs: range) -> tuple[int, BinaryIO]:
     return pid, os.fdopen(read, "rb")
 
 
-def _receive(stream: BinaryIO) -> tuple[T] | None:
-    """The next result of a worker, or None once it has stopped sending."""
-    header = stream.read(_SIZE.size)
-    if len(header) < _SIZE.size:
+def _receive(stream: BinaryIO) -> tuple[bool, bytes] | None:
+    """The next message of a worker (compressed?, its bytes), or None once it has
+    stopped sending or died while writing."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
         return None
-    data = stream.read(_SIZE.unpack(header)[0])
+    size, packed = _HEADER.unpack(header)
+    data = stream.read(size)
+    return (packed, data) if len(data) == size else None
+
+
+def _result(message: tuple[bool, bytes]) -> tuple[T] | None:
+    """The result a message holds, or None for one that does not unpickle."""
+    packed, data = message
     try:
-        return (pickle.loads(data),)
-    except Exception:  # a truncated message: the worker died while writing it
+        return (pickle.loads(zlib.decompress(data) if packed else data),)
+    except Exception:  # a message cut short or garbled: the worker's jobs are ours
         return None
 
 

@@ -21,6 +21,7 @@ from ..load.cache import FileCache
 from ..load.project import load_project
 from ..model.project import Project
 from ..pages import site_layout
+from ..pages.markdown import latin_1
 from ..pages.stage_search import stage_entries
 from ..safety.sanitize import CleanedPages, Regions, clean_fragments, clean_page
 from ..website import registry
@@ -31,6 +32,8 @@ from . import companions, mermaid_assets, search_index, sidebar, watcher
 from .collector import DeferredCollection
 from .config import JourneyMapsConfig
 from .incremental import CompiledTemplates, Incremental
+from .memory import release
+from .parking import Parking
 from .prerendered import PrerenderedExtension
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -76,6 +79,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         #: page's fragments, cleaned, until MkDocs writes the page
         self.prerendered = PrerenderedExtension(token=secrets.token_hex(8))
         self.fragments: dict[str, dict[int, str]] = {}
+        #: a full build's generated pages, compressed between rendering and writing
+        self.parking = Parking(self.fragments)
         self.incremental.rows.stash = lambda line: self.prerendered.placeholder(line,
                                                                                block=True)
         #: fragments and table rows cleaned by the last build (``mkdocs serve`` only)
@@ -100,6 +105,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         _require_markdown_extensions(config)
         self.prerendered.index_html = not config.use_directory_urls
         config.markdown_extensions.append(self.prerendered)
+        if not self.serving:
+            self.parking.attach(config.plugins)
         companions.adapt(config.plugins, self.config.mermaid)
         companions.run_after_i18n(config.plugins, self._keep_generated,
                                   lambda: self.generated_pages)
@@ -157,6 +164,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 files.append(File.generated(config, page, abs_src_path=str(source)))
         self._add_mermaid(files, config)
         self.spool.finish()
+        if not self.serving:
+            self.parking.pages = self.generated_pages
+            release()  # what loading and generating left, before MkDocs renders
         return files
 
     @event_priority(-110)  # after mkdocs-static-i18n's on_files (-100)
@@ -193,9 +203,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             html = self.regions.clean(html)
         found = self.prerendered.take()
         if found:  # a page rendered again by its table rows keeps the others
+            cleaned = clean_fragments(list(found.values()), svg=True, kept=kept)
+            if not self.serving:  # held until written, a byte a character (``latin_1``)
+                cleaned = [latin_1(fragment) for fragment in cleaned]
             self.fragments.setdefault(page.file.src_uri, {}).update(
-                zip(found, clean_fragments(list(found.values()), svg=True, kept=kept),
-                    strict=True))
+                zip(found, cleaned, strict=True))
         bundled = get_relative_url(mermaid_assets.SITE_PATH, page.url)
         return mermaid_assets.with_loader(
             html, mermaid_assets.script_source(self.config.mermaid, bundled))
@@ -296,6 +308,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if not (self.dirty and self.incremental.search.write(config.site_dir, sections)):
                 search_index.add_sections(config.site_dir, sections)
         self.cleaned.finish()
+        self.parking.clear()
         if not self.serving:
             self.spool.close()
         self.collection.resume()
@@ -305,6 +318,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.incremental.forget()
         self.memo.forget()
         self.cleaned.clear()
+        self.parking.clear()
         self.collection.resume()
         self.watching.release()
         if not self.serving:
@@ -315,6 +329,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.incremental.forget()
         self.memo.forget()
         self.cleaned.clear()
+        self.fragments.clear()  # a preview's, kept for its next rebuild (shared: cleared)
+        self.parking.clear()
         self.collection.stop()
         self.watching.release()
         self.serving = self.dirty = False

@@ -14,6 +14,7 @@ from ..model.project import Project
 from ..safety.text import cell, code, dotted
 from . import site_layout
 from .links import map_anchor
+from .markdown import latin_1
 from .measures import provenance, stage_text, target_text, trend, value_text, verdict
 from .report import (
     NONE,
@@ -43,7 +44,8 @@ def render_metrics_report(project: Project, labels: Labels = ENGLISH,
     if not project.metrics:
         return render_page(title, [labels["metrics.empty"]])
     report = metric_report(project)
-    parts = [labels["metrics.intro"], filter_bar(
+    # the page's text in Latin-1, as its rows (``_row``): half the memory
+    parts = [latin_1(labels["metrics.intro"]), filter_bar(
         {facet: labels["column." + column] for facet, column in FILTERS.items()}, labels)]
     row = _rows(project, labels, fragments)
     for metric_id, metric in project.metrics.items():
@@ -91,12 +93,13 @@ def _rows(project: Project, labels: Labels,
 def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels,
              row_of: Callable[[str, MeasuredAt, int], Row]) -> str:
     target = target_text(metric, labels)
-    about = dotted(code(metric.id), target and labels("measure.target", target=target),
-                   labels["measure." + (metric.better or "higher")])
+    about = dotted(code(metric.id), latin_1(dotted(
+        target and labels("measure.target", target=target),
+        labels["measure." + (metric.better or "higher")])))
     heading = f"## {cell(metric.name)} {{ #metric-{metric.id} }}"
     if not rows:
-        return f"{heading}\n\n{about}\n\n{labels['metrics.unmeasured']}"
-    about = dotted(about, _summary(rows, labels))
+        return f"{heading}\n\n{about}\n\n{latin_1(labels['metrics.unmeasured'])}"
+    about = dotted(about, latin_1(_summary(rows, labels)))
     seen: dict[tuple[int, str], int] = {}
     made = []
     for rank, row in enumerate(rows):
@@ -105,7 +108,8 @@ def _section(metric: Metric, rows: list[MeasuredAt], labels: Labels,
         before, value, after = row_of(metric.id, row, nth)
         # sorted by its rank: the browser sorts the column worst first, as the page does
         made.append(f"{before}{sort_as(f'{rank:06d}', value)}{after}")
-    body = html_table_of([labels["column." + key] for key in HEADER], made, sortable=True)
+    body = html_table_of([latin_1(labels["column." + key]) for key in HEADER], made,
+                         sortable=True)
     return f"{heading}\n\n{about}\n\n{body}"
 
 
@@ -119,8 +123,10 @@ def _row(row: MeasuredAt, labels: Labels, tag: Callable[[JourneyMap], str]) -> R
         trend(measured, labels) or NONE,
         provenance(measured) or NONE,
     ], 2)
-    return before, dotted(value_text(measured, labels), verdict(measured, labels,
-                                                                with_target=False)), after
+    value = dotted(value_text(measured, labels), verdict(measured, labels, with_target=False))
+    # Latin-1 here, where a preview keeps the row (the page's 16 MB at 1,000 maps are
+    # not read again at every rebuild): the whole page is then Latin-1, ``latin_1``
+    return latin_1(before), latin_1(value), latin_1(after)
 
 
 def _summary(rows: list[MeasuredAt], labels: Labels) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import nh3
@@ -91,18 +92,42 @@ def clean(markup: str, *, svg: bool = False) -> str:
 
 
 def clean_each(fragments: list[str], *, svg: bool = False) -> list[str]:
-    """Each of ``fragments`` as ``clean`` makes it, in one pass of the cleaner: a map
-    page has a fragment a stage, and a call of nh3 costs more than a small fragment's
-    cleaning. The fragments are whole elements, so each cleans alone as it does
-    between the others; should the parts not come back one a fragment, each is
-    cleaned on its own."""
+    """Each of ``fragments`` as ``clean`` makes it, a batch of them at a time in one
+    pass of the cleaner: a map page has a fragment a stage, and a call of nh3 costs more
+    than a small fragment's cleaning. The fragments are whole elements, so each cleans
+    alone as it does between the others; should a batch's parts not come back one a
+    fragment, each of its fragments is cleaned on its own."""
     if len(fragments) < 2:
         return [clean(f, svg=svg) for f in fragments]
     separator = f'<span id="jm-{secrets.token_hex(8)}"></span>'
-    parts = clean(separator.join(fragments), svg=svg).split(separator)
-    if len(parts) != len(fragments) or not all(map(_whole, parts)):
-        return [clean(f, svg=svg) for f in fragments]
-    return parts
+    cleaned: list[str] = []
+    for batch in _batches(fragments):
+        parts = clean(separator.join(batch), svg=svg).split(separator)
+        if len(parts) != len(batch) or not all(map(_whole, parts)):
+            parts = [clean(f, svg=svg) for f in batch]
+        cleaned += parts
+    return cleaned
+
+
+#: How much text (characters) one call of the cleaner is given at most, a fragment
+#: longer than this excepted: nh3 holds the whole document it cleans as a tree, ten
+#: times the text's size; the metrics page's tables at 5,000 maps, 80 MB of HTML, made
+#: a build's peak memory 600 MB higher when cleaned in one call.
+BATCH = 1 << 20
+
+
+def _batches(parts: list[str]) -> Iterator[list[str]]:
+    """``parts`` in order, in runs of at most ``BATCH`` characters (or of one part)."""
+    batch: list[str] = []
+    size = 0
+    for part in parts:
+        if batch and size + len(part) > BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(part)
+        size += len(part)
+    if batch:
+        yield batch
 
 
 class CleanedParts:
@@ -231,19 +256,21 @@ def _cleaned(parts: list[str], rows: bool, svg: bool,
 
 
 def _clean_rows(rows: list[str], svg: bool) -> list[str] | None:
-    """Table rows cleaned in one pass, in a table, split apart by an empty row of a
-    random id; None if they do not come back whole rows, one a row."""
-    if not rows:
-        return []
+    """Table rows cleaned a batch at a time (``_batches``), each batch in a table, its
+    rows split apart by an empty row of a random id; None if they do not come back
+    whole rows, one a row."""
     separator = f'<tr id="jm-{secrets.token_hex(8)}"></tr>'
-    markup = clean(_ROW_TABLE + separator.join(rows) + _ROW_TABLE_END, svg=svg)
-    if not (markup.startswith(_ROW_TABLE) and markup.endswith(_ROW_TABLE_END)):
-        return None
-    parts = markup[len(_ROW_TABLE):-len(_ROW_TABLE_END)].split(separator)
-    if len(parts) != len(rows) or not all(
-            p.startswith("<tr>") and p.endswith("</tr>") and _whole(p) for p in parts):
-        return None
-    return parts
+    cleaned: list[str] = []
+    for batch in _batches(rows):
+        markup = clean(_ROW_TABLE + separator.join(batch) + _ROW_TABLE_END, svg=svg)
+        if not (markup.startswith(_ROW_TABLE) and markup.endswith(_ROW_TABLE_END)):
+            return None
+        parts = markup[len(_ROW_TABLE):-len(_ROW_TABLE_END)].split(separator)
+        if len(parts) != len(batch) or not all(
+                p.startswith("<tr>") and p.endswith("</tr>") and _whole(p) for p in parts):
+            return None
+        cleaned += parts
+    return cleaned
 
 
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
