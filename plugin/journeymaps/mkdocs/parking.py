@@ -98,7 +98,8 @@ class Parking:
                 self._fragments[page.file.src_uri] = {n: _unpack(f) for n, f in fragments}
         return context
 
-    @event_priority(-200)  # after every other plugin's on_post_page: the page is written
+    @event_priority(-200)  # after every other plugin's on_post_page: MkDocs then writes
+    # the output it was handed, and reads the page's HTML no more
     def drop(self, output: str, *, page: Any, **kwargs: Any) -> str:
         if page.file.src_uri in self.pages:
             page.content = None
