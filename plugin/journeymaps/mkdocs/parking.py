@@ -77,11 +77,11 @@ class Parking:
         if uri not in self.pages:
             return None
         fragments = self._fragments.pop(uri, {})
-        # each fragment apart: the metrics page's would be 160 MB more at once
         size = len(html) + sum(map(len, fragments.values()))
+        # each fragment apart: the metrics page's joined would be 160 MB more at once
         self._parked[uri] = (size, _pack(html), [(n, _pack(f)) for n, f in fragments.items()])
         page.markdown = ""  # not None: MkDocs' Page.title is None for a page without one
-        fragments.clear()
+        fragments.clear()  # so that release() below frees them
         if size > _LARGE:
             release()
         return ""  # a string, as MkDocs' pages have once rendered
