@@ -21,7 +21,7 @@ from journeymaps.model.stage import Stage
 from journeymaps.model.touchpoint import Touchpoint
 from journeymaps.pages.diagram import journey_source
 from journeymaps.pages.map_page import render_map_page
-from journeymaps.pages.markdown import front_matter, problems_admonition
+from journeymaps.pages.markdown import front_matter, inline_html, problems_admonition
 from journeymaps.pages.persona_page import render_persona_page
 from journeymaps.safety import sanitize, text
 from journeymaps.safety.sanitize import Regions
@@ -118,6 +118,29 @@ def test_fields_render_inert_in_every_context(field: str, context: str) -> None:
     markup = render(markdown)
     assert unsafe_html(markup) == [], markup
     assert sanitize.findings(markup) == [], markup  # nothing for the allowlist to remove
+
+
+@pytest.mark.parametrize("field", HOSTILE_FIELDS)
+def test_fields_render_inert_in_the_writers_html(field: str) -> None:
+    """The opportunity board's cards are HTML the writer makes itself: an author's
+    inline Markdown in them is rendered by ``inline_html``, as inert as in a cell."""
+    markup = f"<p><strong>{inline_html(field)}</strong></p>"
+    assert unsafe_html(markup) == [], markup
+    assert sanitize.findings(markup) == [], markup
+
+
+@pytest.mark.parametrize("field", [
+    "*very* `code` [FAQ](https://example.com/faq) & __more__ <b>", "a_b_c *e* \\*x\\*",
+    "Call `x | y` back", "plain words – and ✓", "[click](javascript:alert(1)) ok"])
+def test_the_writers_html_reads_author_markdown_as_a_paragraph_does(field: str) -> None:
+    assert f"<p>{inline_html(field)}</p>" == render(text.inline(field)).strip()
+
+
+def test_the_writers_html_reads_no_block_of_markdown() -> None:
+    """A card's text is the inside of a paragraph: "1." starts no list there."""
+    assert inline_html("1. Call *back*") == "1. Call <em>back</em>"
+    assert inline_html("# not *a* heading") == "# not <em>a</em> heading"
+    assert inline_html("---") == "---"
 
 
 def test_inline_shows_html_as_text() -> None:

@@ -29,10 +29,27 @@ def map_link(page: str, journey_map: JourneyMap, *, in_table: bool = True) -> st
     return link(page, site_layout.map_page(journey_map), journey_map.title, in_table=in_table)
 
 
+def html_link(page: str, target: str, text: str, *, anchor: str = "") -> str:
+    """``link`` as HTML, for HTML the writer makes itself (``markdown.prerendered``):
+    its address is the one a browser reads, which no engine rewrites."""
+    where = site_layout.href(page, target) + (f"#{anchor}" if anchor else "")
+    return f'<a href="{html.escape(where)}">{html_text(text)}</a>'
+
+
 def map_anchor(page: str, journey_map: JourneyMap) -> str:
     """An HTML link from ``page`` to a map's page, for HTML the writer makes itself."""
-    where = html.escape(site_layout.href(page, site_layout.map_page(journey_map)))
-    return f'<a href="{where}">{html_text(journey_map.title)}</a>'
+    return html_link(page, site_layout.map_page(journey_map), journey_map.title)
+
+
+def persona_anchors(page: str, personas: list[Persona]) -> str:
+    """``persona_links`` as HTML."""
+    return ", ".join(html_link(page, site_layout.persona_page(p.id), p.display_name)
+                     for p in personas)
+
+
+def journey_anchor(page: str, journey: str, title: str | None = None) -> str:
+    """``journey_link`` as HTML."""
+    return html_link(page, site_layout.journey_page(journey), title or journey)
 
 
 #: a cell names at most this many maps; the rest are counted ("and 4 more")

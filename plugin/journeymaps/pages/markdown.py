@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import xml.etree.ElementTree as etree
 from typing import Any
+
+import markdown
 
 from ..language.labels import ENGLISH, Labels
 from ..load.frontmatter import implicit_tag
 from ..model.problem import Problem
 from ..safety import text
 from ..safety.sanitize import BODY_MARKER
+from ..safety.text import html_text, inline
 
 #: Material's search ranks a map (or persona) page first for the words of its
 #: touchpoints, pain points, opportunities and questions: its text weighs as much as
@@ -100,6 +105,41 @@ def latin_1(text: str) -> str:
 PRERENDERED_OPEN, PRERENDERED_CLOSE = "<!--jm-html-->", "<!--/jm-html-->"
 #: The class of a block of such HTML: a line of its own, ``<div class="jm-html">…</div>``.
 PRERENDERED_BLOCK = "jm-html"
+
+
+#: What inline Markdown can read in a text beyond its words: a text without any of these
+#: is its own HTML, once escaped.
+_INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&!]")
+
+
+@functools.cache
+def _inline_markdown() -> markdown.Markdown:
+    """Markdown's own inline syntax, which the site's extensions leave as it is: author
+    text has no braces for attribute lists (``text.inline``)."""
+    return markdown.Markdown(output_format="html")
+
+
+def inline_html(text: str | None) -> str:
+    """Author text as the HTML of its inline Markdown (emphasis, code, links), for a
+    block of HTML the writer makes itself (``prerendered(block=True)``, which any
+    engine's Markdown leaves as raw HTML, unread): made safe as everywhere first
+    (``text.inline``: raw HTML shown as text, unsafe links disarmed), then read as the
+    inside of a paragraph, so that a text that begins "1." or "#" is no list or heading,
+    as it is none in a cell of a table."""
+    if not text:
+        return ""
+    if not _INLINE_MARKS.search(text):  # most text: nothing for Markdown to read
+        return html_text(text)
+    md = _inline_markdown()
+    md.reset()
+    root = etree.Element("div")
+    etree.SubElement(root, "p").text = inline(text)
+    for treeprocessor in md.treeprocessors:  # inline patterns, then their escapes undone
+        root = treeprocessor.run(root) or root
+    rendered = md.serializer(root[0]).strip()
+    for postprocessor in md.postprocessors:
+        rendered = postprocessor.run(rendered)
+    return rendered.removeprefix("<p>").removesuffix("</p>").replace("\n", " ")
 
 
 def prerendered(fragment: str, *, block: bool = False) -> str:

@@ -131,6 +131,14 @@ def ticket_link(opportunity: Opportunity, labels: Labels = ENGLISH) -> str:
     return f"[{labels['measure.ticket']}]({url(opportunity.ticket)})"
 
 
+def ticket_anchor(opportunity: Opportunity, labels: Labels = ENGLISH) -> str:
+    """``ticket_link`` as HTML, for HTML the writer makes itself."""
+    if not opportunity.ticket:
+        return ""
+    where = html.escape(url(opportunity.ticket))
+    return f'<a href="{where}">{html_text(labels["measure.ticket"])}</a>'
+
+
 def stage_progress_cell(stage: Stage, labels: Labels = ENGLISH) -> list[str]:
     """What is done and under way at a stage: the opportunities that answer its pain
     points, done first."""
