@@ -15,7 +15,6 @@ from ..load.frontmatter import implicit_tag
 from ..model.problem import Problem
 from ..safety import text
 from ..safety.sanitize import BODY_MARKER
-from ..safety.text import html_text, inline
 
 #: Material's search ranks a map (or persona) page first for the words of its
 #: touchpoints, pain points, opportunities and questions: its text weighs as much as
@@ -119,21 +118,21 @@ def _inline_markdown() -> markdown.Markdown:
     return markdown.Markdown(output_format="html")
 
 
-def inline_html(text: str | None) -> str:
+def inline_html(field: str | None) -> str:
     """Author text as the HTML of its inline Markdown (emphasis, code, links), for a
     block of HTML the writer makes itself (``prerendered(block=True)``, which any
     engine's Markdown leaves as raw HTML, unread): made safe as everywhere first
     (``text.inline``: raw HTML shown as text, unsafe links disarmed), then read as the
     inside of a paragraph, so that a text that begins "1." or "#" is no list or heading,
     as it is none in a cell of a table."""
-    if not text:
+    if not field:
         return ""
-    if not _INLINE_MARKS.search(text):  # most text: nothing for Markdown to read
-        return html_text(text)
+    if not _INLINE_MARKS.search(field):  # most text: nothing for Markdown to read
+        return text.html_text(field)
     md = _inline_markdown()
     md.reset()
     root = etree.Element("div")
-    etree.SubElement(root, "p").text = inline(text)
+    etree.SubElement(root, "p").text = text.inline(field)
     for treeprocessor in md.treeprocessors:  # inline patterns, then their escapes undone
         root = treeprocessor.run(root) or root
     rendered = md.serializer(root[0]).strip()
