@@ -758,3 +758,23 @@ def test_facets_are_percent_encoded_so_no_author_text_escapes_its_attribute() ->
     assert clean('<span data-jm-secret="1" data-other="2"></span>') == "<span></span>"
     with pytest.raises(ValueError, match="unknown facet"):
         facets(colour="red")
+
+
+def test_a_cards_author_markdown_reads_as_it_does_on_a_map_page(company: Project) -> None:
+    """The board's cards are HTML the writer makes itself: an author's emphasis, code
+    and links in them are rendered all the same, and raw HTML stays text."""
+    import dataclasses
+
+    anna = next(m for m in company.maps if m.title == "Moving house (Anna)")
+    stage = anna.stages[2]
+    sms = dataclasses.replace(stage.opportunities[0],
+                              text="Send an *arrival* SMS ([plan](https://example.com/p)) `<b>`")
+    stage = dataclasses.replace(stage, opportunities=[sms], pain_points=["Technician **late**"])
+    anna_edited = dataclasses.replace(anna, stages=[*anna.stages[:2], stage])
+    edited = dataclasses.replace(company, maps=[anna_edited if m is anna else m
+                                                for m in company.maps])
+    page = render_opportunity_backlog(edited)
+    assert ('<strong>Send an <em>arrival</em> SMS (<a href="https://example.com/p">plan</a>) '
+            "<code>&lt;b&gt;</code></strong>") in page
+    assert "<li>Technician <strong>late</strong></li>" in page
+    assert "<b>" not in page
